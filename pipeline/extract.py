@@ -1,0 +1,292 @@
+"""Outline -> the fields of a CareerGuide (a plain dict for ``validate_record``).
+
+The extractor works from structure only: the heading vocabulary says what a
+section is; containers (tiers, day in the life, skill map, case studies, FAQs)
+take the headings below them as their records; a heading it does not know is
+kept as generic paragraphs/items under its snake_case name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipeline.errors import ParseError
+from pipeline.outline import Block, Field, Items, Outline, Paragraph, Section
+from pipeline.sections import Kind, classify
+from pipeline.values import (
+    CURRENCY_CODES,
+    currency_of,
+    is_money,
+    parse_experience,
+    parse_money,
+    parse_money_range,
+    parse_percent,
+    parse_times,
+    snake_case,
+)
+
+_TITLE_SUFFIX = re.compile(
+    r"\s*(?:[-–—|:]\s*)?(?:career\s+(?:path\s+)?guide|career\s+profile|job\s+description)\s*$", re.IGNORECASE
+)
+_SCALE = frozenset({"low", "high", "min", "max"})
+_PERIOD_WORDS = re.compile(r"\b(morning|afternoon|evening|midday|noon|night|lunch|day|shift)\b", re.IGNORECASE)
+_LEVEL_LABEL = re.compile(r"^(entry|junior|mid|middle|senior|experienced|lead)[- ]?(level)?\b", re.IGNORECASE)
+
+
+def clean_title(title: str) -> str:
+    """Drop the page's "Career Path Guide" suffix: "Nurse Career Path Guide" -> "Nurse"."""
+    return _TITLE_SUFFIX.sub("", title).strip() or title.strip()
+
+
+@dataclass
+class _Parts:
+    paragraphs: list[str] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)
+    fields: dict[str, str] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)  # paragraphs in order, fields as "Label: value"
+
+
+def _parts(blocks: list[Block]) -> _Parts:
+    parts = _Parts()
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            parts.paragraphs.append(block.text)
+            parts.lines.append(block.text)
+        elif isinstance(block, Items):
+            parts.items.extend(block.items)
+        elif isinstance(block, Field):
+            parts.fields.setdefault(block.label.lower(), block.value)
+            parts.lines.append(f"{block.label}: {block.value}")
+    return parts
+
+
+def _joined(texts: list[str]) -> str | None:
+    return "\n\n".join(texts) if texts else None
+
+
+class _Record:
+    """Accumulates the fields of one guide while sections are walked."""
+
+    def __init__(self, title: str) -> None:
+        self.data: dict[str, Any] = {"title": clean_title(title), "headline": {}, "salary": {}, "outlook": {}}
+        self.paragraphs: dict[str, list[str]] = {}
+        self.items: dict[str, list[str]] = {}
+        self.children: dict[str, list[dict[str, Any]]] = {
+            "tiers": [],
+            "day_blocks": [],
+            "skill_groups": [],
+            "case_studies": [],
+            "faqs": [],
+        }
+        self.flags: list[str] = []
+
+    def add_prose(self, key: str, texts: list[str]) -> None:
+        if texts:
+            self.paragraphs.setdefault(key, []).extend(texts)
+
+    def add_items(self, key: str, items: list[str], *, always: bool = False) -> None:
+        bucket = self.items.setdefault(key, []) if (items or always) else None
+        if bucket is None:
+            return
+        for item in items:
+            if item in bucket:
+                self.flags.append(f"repeated item in {key}: {item[:80]}")
+            else:
+                bucket.append(item)
+
+    def finish(self) -> dict[str, Any]:
+        data = self.data
+        data["paragraphs"] = {key: tuple(value) for key, value in self.paragraphs.items()}
+        data["items"] = {key: tuple(value) for key, value in self.items.items()}
+        data.update({key: tuple(value) for key, value in self.children.items()})
+        data["quality_flags"] = tuple(self.flags)
+        return data
+
+
+def _preamble(record: _Record, blocks: list[Block]) -> None:
+    parts = _parts(blocks)
+    headline = record.data["headline"]
+    prose = [p for p in parts.paragraphs if len(p.split()) >= 8]
+    record.data["summary"] = _joined(prose)
+    short = [p for p in parts.paragraphs if len(p.split()) < 8]
+    for value, label in zip(short, [*short[1:], ""], strict=True):
+        name = label.lower()
+        if "growth" in name and parse_percent(value) is not None:
+            headline["growth_rate_pct"] = parse_percent(value)
+        elif "salary" in name and is_money(value):
+            headline["median_salary"] = parse_money(value)
+    if any(re.fullmatch(r"remote[- ]?(friendly|ok|possible)?", p, re.IGNORECASE) for p in short):
+        headline["remote_friendly"] = True
+    for label, value in parts.fields.items():
+        if "growth" in label and parse_percent(value) is not None:
+            headline["growth_rate_pct"] = parse_percent(value)
+        elif "salary" in label and parse_money(value) is not None:
+            headline["median_salary"] = parse_money(value)
+        elif "remote" in label:
+            headline["remote_friendly"] = value.strip().lower() in {"yes", "true", "friendly", "remote-friendly"}
+
+
+def _market_demand(record: _Record, parts: _Parts) -> None:
+    headline = record.data["headline"]
+    gauge = [p for p in parts.paragraphs if len(p.split()) <= 3 and not p.endswith(".")]
+    scale_labels = len(gauge) >= 3 and all(g.lower() in _SCALE for g in gauge[:2])
+    value = gauge[2] if scale_labels else gauge[-1] if gauge else None
+    for label, field_value in parts.fields.items():
+        if "demand" in label or label in {"level", "value"}:
+            value = field_value
+    headline["market_demand"] = value
+    headline["market_demand_note"] = _joined([p for p in parts.paragraphs if p not in gauge])
+
+
+def _salary(record: _Record, heading: str, parts: _Parts) -> None:
+    salary = record.data["salary"]
+    qualifiers = re.findall(r"\b[A-Z]{2,3}\b", " ".join(re.findall(r"\(([^)]*)\)", heading)))
+    salary["currency"] = next((q for q in qualifiers if q in CURRENCY_CODES), None)
+    salary["country"] = next((q for q in qualifiers if len(q) == 2), None)
+    notes: list[str] = []
+    lines = parts.paragraphs
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        level = _LEVEL_LABEL.match(line)
+        if "minimum" not in salary and (found := parse_money_range(line)) and len(line.split()) <= 6:
+            salary["minimum"], salary["maximum"] = found
+            salary["currency"] = salary["currency"] or currency_of(line)
+        elif level and is_money(following):
+            key = {"entry": "entry", "junior": "entry", "senior": "senior", "experienced": "senior", "lead": "senior"}
+            salary[key.get(level.group(1).lower(), "mid")] = parse_money(following)
+        elif is_money(line):
+            continue
+        elif len(line.split()) >= 5:
+            notes.append(line)
+            if re.search(r"\btop\s+10\s*%", line, re.IGNORECASE):
+                salary["top10"] = parse_money(re.split(r"%", line, maxsplit=1)[1])
+    for label, value in parts.fields.items():
+        amount = parse_money(value)
+        if label.startswith("median") or label in {"average", "mean"}:
+            salary["median"] = amount
+        elif (level := _LEVEL_LABEL.match(label)) is not None:
+            lvl = level.group(1).lower()
+            salary["entry" if lvl in {"entry", "junior"} else "mid" if lvl.startswith("mid") else "senior"] = amount
+        elif label.startswith("top 10"):
+            salary["top10"] = amount
+        elif label in {"range", "salary range"} and (found := parse_money_range(value)):
+            salary["minimum"], salary["maximum"] = found
+    salary["note"] = _joined(notes)
+
+
+def _balance(record: _Record, parts: _Parts) -> None:
+    for label, value in parts.fields.items():
+        if "stress" in label:
+            record.data["stress_level"] = value
+        elif "balance" in label:
+            record.data["balance_rating"] = value
+    record.add_prose("work_life_balance", parts.paragraphs)
+
+
+def _outlook(record: _Record, parts: _Parts) -> None:
+    outlook = record.data["outlook"]
+    for label, value in parts.fields.items():
+        if "growth" in label:
+            outlook["growth_rate_pct"] = parse_percent(value)
+        elif "status" in label or "outlook" in label:
+            outlook["status"] = value
+        elif "source" in label:
+            outlook["source"] = value
+    record.add_prose("job_outlook", parts.paragraphs)
+    record.add_items("related_roles", parts.items)
+
+
+def _child(container: str, section: Section, parts: _Parts) -> tuple[str, dict[str, Any]] | None:
+    """The record a heading makes inside ``container``, or None if it does not fit there."""
+    heading = section.heading
+    if container == "tiers":
+        experience = next((v for k, v in parts.fields.items() if "experience" in k or "years" in k), "")
+        low, high = parse_experience(experience) if experience else (None, None)
+        description = [line for line in parts.lines if not line.lower().startswith(("experience:", "years:"))]
+        return "tiers", {
+            "title": heading,
+            "experience_min_years": low,
+            "experience_max_years": high,
+            "description": _joined(description),
+        }
+    if container == "day_in_life":
+        start, end = parse_times(heading)
+        if start is None and not _PERIOD_WORDS.search(heading):
+            return None
+        period = re.sub(r"\s*\(.*$", "", heading).strip() or heading
+        focus = next((v for k, v in parts.fields.items() if "focus" in k), None)
+        return "day_blocks", {
+            "period": period,
+            "start_time": start,
+            "end_time": end,
+            "focus": focus,
+            "tasks": tuple(parts.items),
+        }
+    if container == "skill_map":
+        if not parts.items:
+            return None
+        return "skill_groups", {"name": heading, "description": _joined(parts.paragraphs), "skills": tuple(parts.items)}
+    if container == "case_studies":
+        takeaway = next((v for k, v in parts.fields.items() if "takeaway" in k or "lesson" in k), None)
+        body = [line for line in parts.lines if not re.match(r"^(key )?(takeaway|lesson)", line, re.IGNORECASE)]
+        return "case_studies", {"title": heading, "body": _joined(body), "key_takeaway": takeaway}
+    if container == "faqs":
+        if not heading.rstrip().endswith("?"):
+            return None
+        return "faqs", {"question": heading, "answer": _joined(parts.lines)}
+    return None
+
+
+def _known(record: _Record, key: str, kind: Kind, section: Section, parts: _Parts) -> None:
+    if key == "market_demand":
+        _market_demand(record, parts)
+    elif key == "salary":
+        _salary(record, section.heading, parts)
+    elif key == "work_life_balance":
+        _balance(record, parts)
+    elif key == "job_outlook":
+        _outlook(record, parts)
+    elif kind is Kind.LIST:
+        record.add_prose(key, parts.lines)
+        record.add_items(key, parts.items, always=True)
+    else:  # prose, containers' intros and groups' own text
+        record.add_prose(key, parts.lines)
+        record.add_items(key, parts.items)
+
+
+def extract(outline: Outline) -> dict[str, Any]:
+    """Read every section of ``outline`` into the fields of a CareerGuide."""
+    record = _Record(outline.title)
+    _preamble(record, outline.preamble)
+    container: tuple[str, int | None] | None = None
+    seen: set[str] = set()
+    recognised = 0
+    for section in outline.sections:
+        parts = _parts(section.blocks)
+        known = classify(section.heading)
+        inside = container is not None and (
+            container[1] is None or section.level is None or section.level > container[1]
+        )
+        if container is not None and inside and (known is None or known[0] in seen or section.level is not None):
+            child = _child(container[0], section, parts)
+            if child is not None:
+                record.children[child[0]].append(child[1])
+                continue
+        if known is None:
+            container = None
+            record.add_prose(snake_case(section.heading), parts.lines)
+            record.add_items(snake_case(section.heading), parts.items)
+            continue
+        key, kind = known
+        recognised += 1
+        seen.add(key)
+        container = (key, section.level) if kind is Kind.CONTAINER else None
+        _known(record, key, kind, section, parts)
+    if recognised == 0:
+        raise ParseError(
+            "no career-guide sections found (no heading such as 'Key Responsibilities', "
+            "'Salary' or 'Frequently Asked Questions'); is this a career guide?"
+        )
+    return record.finish()

@@ -1,0 +1,279 @@
+"""One ingest run: decide every input's outcome and stage its rows, batch by batch.
+
+The run holds one write transaction from ``IngestRun.start`` to ``finish``: a
+crash anywhere leaves the warehouse as it was. Batches stream through, so only
+one batch of raw bytes is in memory at a time; what the run remembers across
+batches is small (hashes, career ids).
+
+Outcome rules (every input gets exactly one):
+- ``quarantined``: unreadable, undecodable, not a guide or invalid; reason says why.
+- ``duplicate``: the same bytes or the same record as an earlier input of this run
+  (the reason names it), or the losing input of two different records for one career.
+- ``unchanged``: the same record as the career's current version from an earlier run
+  (found by hash of the bytes before parsing when the bytes were seen before).
+- ``loaded``: a new career or a new version of one.
+
+Two different records for the same career in one run: the more complete one wins;
+on a tie the input seen first (sorted path order) wins. The loser is a ``duplicate``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+import uuid
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from pipeline import PARSER_VERSION
+from pipeline.errors import DocumentError
+from pipeline.limits import Limits
+from pipeline.process import ProcessedDocument, process_document
+from pipeline.rows import LoadContext, Row, career_row, child_rows
+from pipeline.sources import RawDocument, SourceFile, read_document
+from pipeline.warehouse import Warehouse
+
+OUTCOMES = ("loaded", "unchanged", "duplicate", "quarantined")
+
+
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """An input whose bytes could not be read."""
+
+    uri: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Processed:
+    """A read input after the pure pipeline: a record or the reason it has none."""
+
+    raw: RawDocument
+    result: ProcessedDocument | DocumentError
+
+
+def read_batch(sources: Sequence[SourceFile], limits: Limits) -> list[RawDocument | Unread]:
+    out: list[RawDocument | Unread] = []
+    for source in sources:
+        try:
+            out.append(read_document(source, max_bytes=limits.max_document_bytes))
+        except DocumentError as exc:
+            out.append(Unread(source.uri, exc.reason))
+    return out
+
+
+def process_batch(raws: Sequence[RawDocument], limits: Limits) -> list[Processed]:
+    """The pure part of a batch: decode, parse, extract, validate each document."""
+    out: list[Processed] = []
+    for raw in raws:
+        try:
+            result: ProcessedDocument | DocumentError = process_document(raw.data, name=raw.uri, limits=limits)
+        except DocumentError as exc:
+            result = exc
+        except RecursionError:
+            result = DocumentError("document structure is nested too deeply to parse")
+        out.append(Processed(raw, result))
+    return out
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    started_at: dt.datetime
+    finished_at: dt.datetime | None = None
+    counts: Counter[str] = field(default_factory=Counter)
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (uri, reason) of quarantined inputs
+    changed: list[tuple[str, int]] = field(default_factory=list)  # (career_id, version) loaded
+    elapsed_seconds: float = 0.0
+
+    @property
+    def documents_seen(self) -> int:
+        return sum(self.counts[o] for o in OUTCOMES)
+
+
+@dataclass
+class _Loaded:
+    career_id: str
+    record_sha256: str
+    completeness: float
+    uri: str
+    position: int
+    version: int
+
+
+class IngestRun:
+    """Stateful decisions for one run over an open warehouse (the single writer)."""
+
+    def __init__(self, warehouse: Warehouse, *, inputs: Sequence[str] = (), flow_run_id: str | None = None) -> None:
+        self.wh = warehouse
+        self.parser_version = PARSER_VERSION
+        self.inputs = list(inputs)
+        self.flow_run_id = flow_run_id
+        now = dt.datetime.now(dt.UTC)
+        self.summary = RunSummary(run_id=f"{now:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}", started_at=now)
+        self._clock = time.perf_counter()
+        self._position = 0
+        self._contents: dict[str, str] = {}  # content sha -> first uri this run
+        self._records: dict[str, str] = {}  # record sha -> uri this run
+        self._careers: dict[str, _Loaded] = {}
+        self._docs: list[Row] = []
+
+    @property
+    def run_id(self) -> str:
+        return self.summary.run_id
+
+    def start(self) -> None:
+        self.wh.begin()
+
+    def abort(self) -> None:
+        self.wh.rollback()
+
+    # -- batch steps ------------------------------------------------------------------
+    def screen(self, batch: Sequence[RawDocument | Unread]) -> list[RawDocument]:
+        """Settle what needs no parsing (unreadable, repeated bytes, bytes seen before); return the rest."""
+        raws = [doc for doc in batch if isinstance(doc, RawDocument)]
+        prior = self.wh.prior_contents([r.content_sha256 for r in raws], self.parser_version)
+        stored = self.wh.stored_contents([r.content_sha256 for r in raws])
+        todo: list[RawDocument] = []
+        new_raw: list[Row] = []
+        for doc in batch:
+            if isinstance(doc, Unread):
+                self._outcome(doc.uri, None, None, "quarantined", doc.reason)
+                continue
+            sha = doc.content_sha256
+            if sha not in stored and sha not in self._contents:
+                new_raw.append(
+                    {"content_sha256": sha, "data": doc.data, "size_bytes": doc.size,
+                     "first_source_uri": doc.uri, "first_run_id": self.run_id}
+                )
+            if sha in self._contents:
+                self._outcome(doc.uri, doc, None, "duplicate", f"same bytes as {self._contents[sha]} in this run")
+                continue
+            self._contents[sha] = doc.uri
+            seen = prior.get(sha)
+            if seen is not None and seen.outcome == "quarantined":
+                self._outcome(doc.uri, doc, None, "quarantined", seen.reason or "quarantined before")
+            elif seen is not None and seen.is_current and seen.record_sha256 not in self._records:
+                self._records[seen.record_sha256 or ""] = doc.uri
+                self._outcome(doc.uri, doc, seen.career_id, "unchanged",
+                              "identical bytes already loaded; the career's current version is this record",
+                              record_sha=seen.record_sha256)
+            else:
+                todo.append(doc)
+        self.wh.insert("raw_documents", new_raw)
+        return todo
+
+    def record(self, processed: Sequence[Processed]) -> None:
+        """Decide outcomes for parsed documents and stage the rows of loaded ones."""
+        ok = [p for p in processed if isinstance(p.result, ProcessedDocument)]
+        current = self.wh.current_versions(p.result.career_id for p in ok)  # type: ignore[union-attr]
+        careers: list[Row] = []
+        children: dict[str, list[Row]] = {}
+        versions: list[Row] = []
+        replaced: list[str] = []
+        now = dt.datetime.now(dt.UTC)
+        for item in processed:
+            raw, result = item.raw, item.result
+            if isinstance(result, DocumentError):
+                self._outcome(raw.uri, raw, None, "quarantined", result.reason)
+                continue
+            cid, rsha = result.career_id, result.record_sha256
+            meta = {"record_sha": rsha, "fmt": result.format, "encoding": result.encoding}
+            if rsha in self._records:
+                self._outcome(raw.uri, raw, cid, "duplicate", f"same record as {self._records[rsha]} in this run", **meta)
+                continue
+            cur = current.get(cid)
+            if cur is not None and cur[1] == rsha and cid not in self._careers:
+                self._records[rsha] = raw.uri
+                self._outcome(raw.uri, raw, cid, "unchanged", "same record as the career's current version", **meta)
+                continue
+            earlier = self._careers.get(cid)
+            if earlier is not None:
+                if result.completeness <= earlier.completeness:
+                    self._outcome(raw.uri, raw, cid, "duplicate",
+                                  f"another version of {cid} from {earlier.uri} won in this run "
+                                  f"(completeness {earlier.completeness:.2f} vs {result.completeness:.2f}; "
+                                  "on a tie the first input wins)", **meta)
+                    continue
+                self._demote(earlier, raw.uri, result.completeness)
+                replaced.append(cid)
+                version = earlier.version
+            else:
+                version = cur[0] + 1 if cur is not None else 1
+            self._records[rsha] = raw.uri
+            # _outcome below gives this input the next position; remember it in case it is demoted.
+            self._careers[cid] = _Loaded(cid, rsha, result.completeness, raw.uri, self._position + 1, version)
+            ctx = LoadContext(version, raw.content_sha256, raw.uri, self.run_id, now)
+            careers.append(career_row(result, ctx))
+            for table, rows in child_rows(result).items():
+                children.setdefault(table, []).extend(rows)
+            versions.append({
+                "career_id": cid, "version": version, "record_sha256": rsha, "content_sha256": raw.content_sha256,
+                "record": result.record_json, "valid_from": now, "valid_to": None, "run_id": self.run_id,
+                "parser_version": self.parser_version, "source_uri": raw.uri,
+            })
+            self._outcome(raw.uri, raw, cid, "loaded", None, **meta)
+            self.summary.changed.append((cid, version))
+        self._write(careers, children, versions, replaced, now)
+
+    def _write(self, careers: list[Row], children: dict[str, list[Row]], versions: list[Row],
+               replaced: list[str], now: dt.datetime) -> None:
+        ids = sorted({row["career_id"] for row in careers})
+        if replaced:
+            self.wh.execute(
+                "DELETE FROM career_versions WHERE run_id = $r AND career_id IN (SELECT unnest($ids))",
+                {"r": self.run_id, "ids": replaced},
+            )
+        self.wh.delete_careers(ids)
+        self.wh.close_versions(ids, now)
+        self.wh.insert("careers", careers)
+        for table, rows in children.items():
+            self.wh.insert(table, rows)
+        self.wh.insert("career_versions", versions)
+        self.wh.insert("ingest_documents", self._docs)
+        self._docs = []
+
+    def _demote(self, earlier: _Loaded, winner_uri: str, completeness: float) -> None:
+        """An earlier input of this run lost its career to a more complete one."""
+        reason = (f"another version of {earlier.career_id} from {winner_uri} won in this run "
+                  f"(completeness {completeness:.2f} vs {earlier.completeness:.2f})")
+        self.wh.insert("ingest_documents", self._docs)
+        self._docs = []
+        self.wh.execute(
+            "UPDATE ingest_documents SET outcome = 'duplicate', reason = $reason WHERE run_id = $r AND position = $p",
+            {"reason": reason, "r": self.run_id, "p": earlier.position},
+        )
+        self.summary.counts["loaded"] -= 1
+        self.summary.counts["duplicate"] += 1
+        self.summary.changed = [c for c in self.summary.changed if c[0] != earlier.career_id]
+
+    def _outcome(self, uri: str, raw: RawDocument | None, career_id: str | None, outcome: str, reason: str | None,
+                 *, record_sha: str | None = None, fmt: str | None = None, encoding: str | None = None) -> None:
+        self._position += 1
+        self._docs.append({
+            "run_id": self.run_id, "position": self._position, "source_uri": uri,
+            "content_sha256": raw.content_sha256 if raw else None, "size_bytes": raw.size if raw else None,
+            "outcome": outcome, "career_id": career_id, "reason": reason, "record_sha256": record_sha,
+            "format": fmt, "encoding": encoding, "parser_version": self.parser_version,
+        })
+        self.summary.counts[outcome] += 1
+        if outcome == "quarantined":
+            self.summary.problems.append((uri, reason or ""))
+
+    def finish(self) -> RunSummary:
+        """Write the run row and commit the run's transaction."""
+        self.wh.insert("ingest_documents", self._docs)
+        self._docs = []
+        summary = self.summary
+        summary.finished_at = dt.datetime.now(dt.UTC)
+        summary.elapsed_seconds = round(time.perf_counter() - self._clock, 3)
+        self.wh.insert("ingest_runs", [{
+            "run_id": self.run_id, "started_at": summary.started_at, "finished_at": summary.finished_at,
+            "status": "completed", "parser_version": self.parser_version,
+            "documents_seen": summary.documents_seen,
+            **{o: summary.counts[o] for o in OUTCOMES},
+            "elapsed_seconds": summary.elapsed_seconds, "flow_run_id": self.flow_run_id, "inputs": self.inputs,
+        }])
+        self.wh.commit()
+        return summary

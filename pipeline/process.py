@@ -1,0 +1,93 @@
+"""One document's pure path: bytes -> decoded text -> outline -> validated record.
+
+No I/O and no Prefect: flows call ``process_document`` on batches, tests call
+it directly. Any problem with the input raises a ``DocumentError`` whose
+``reason`` goes to ``ingest_documents`` as the quarantine reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline import PARSER_VERSION
+from pipeline.decode import decode_bytes
+from pipeline.errors import ParseError
+from pipeline.extract import extract
+from pipeline.identity import canonical_json, career_id, record_sha256
+from pipeline.limits import Limits
+from pipeline.models import CareerGuide, validate_record
+from pipeline.parse import parse_document
+
+# What a complete guide has; completeness is the share of these present.
+_COMPLETENESS_PARTS = (
+    "summary",
+    "growth_rate",
+    "median_salary",
+    "salary_range",
+    "market_demand",
+    "responsibilities",
+    "tech_skills",
+    "soft_skills",
+    "tiers",
+    "day_blocks",
+    "faqs",
+    "pros",
+    "cons",
+    "work_life_balance",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessedDocument:
+    """A guide that passed validation, with everything the warehouse stores about it."""
+
+    guide: CareerGuide
+    career_id: str
+    record_sha256: str
+    record_json: str
+    completeness: float
+    encoding: str
+    format: str
+    repaired: int
+    parser_version: str = PARSER_VERSION
+
+
+def completeness(guide: CareerGuide) -> float:
+    """Share (0-1) of the parts a complete guide has; gaps load as NULLs, this says how many."""
+    present = {
+        "summary": bool(guide.summary),
+        "growth_rate": guide.headline.growth_rate_pct is not None,
+        "median_salary": (guide.salary.median or guide.headline.median_salary) is not None,
+        "salary_range": guide.salary.minimum is not None and guide.salary.maximum is not None,
+        "market_demand": guide.headline.market_demand is not None,
+        "responsibilities": bool(guide.items.get("responsibilities")),
+        "tech_skills": bool(guide.items.get("tech_skills")),
+        "soft_skills": bool(guide.items.get("soft_skills")),
+        "tiers": bool(guide.tiers),
+        "day_blocks": bool(guide.day_blocks),
+        "faqs": bool(guide.faqs),
+        "pros": bool(guide.items.get("pros")),
+        "cons": bool(guide.items.get("cons")),
+        "work_life_balance": guide.stress_level is not None or guide.balance_rating is not None,
+    }
+    return round(sum(present[part] for part in _COMPLETENESS_PARTS) / len(_COMPLETENESS_PARTS), 3)
+
+
+def process_document(data: bytes, *, name: str = "", limits: Limits | None = None) -> ProcessedDocument:
+    """Decode, parse, extract and validate one document; raise DocumentError to quarantine it."""
+    limits = limits or Limits()
+    decoded = decode_bytes(data)
+    outline, fmt = parse_document(decoded.text, name=name, limits=limits)
+    if not outline.title.strip():
+        raise ParseError("no title found: a career guide starts with the career's name")
+    guide = validate_record(extract(outline))
+    return ProcessedDocument(
+        guide=guide,
+        career_id=career_id(guide.title),
+        record_sha256=record_sha256(guide),
+        record_json=canonical_json(guide),
+        completeness=completeness(guide),
+        encoding=decoded.encoding,
+        format=fmt,
+        repaired=decoded.repaired,
+    )

@@ -1,0 +1,79 @@
+"""The heading vocabulary: which guide section a heading names.
+
+Headings vary between guides ("Core Functions of the Nurse Role", "✅ Pros",
+"Soft Abilities" vs "Soft Skills"), so each known section is a pattern over a
+normalised heading, not an exact string. Unknown headings are kept by the
+extractor under their own snake_case name.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+
+class Kind(Enum):
+    """How the extractor treats a section's content."""
+
+    PROSE = "prose"  # paragraphs (and any items) kept in order
+    LIST = "list"  # items kept in order
+    CONTAINER = "container"  # children are structured records (tiers, FAQs, ...)
+    GROUP = "group"  # only groups known sections (e.g. "Job Market Today")
+    SPECIAL = "special"  # salary, market demand, outlook, balance
+
+
+# (section key, kind, pattern on the normalised heading); first match wins.
+VOCABULARY: tuple[tuple[str, Kind, str], ...] = (
+    ("market_demand", Kind.SPECIAL, r"^market demand"),
+    ("salary", Kind.SPECIAL, r"^(annual |average |median |typical )?(salary|salaries|pay|compensation)\b"),
+    ("core_functions", Kind.PROSE, r"^core functions\b|^role overview\b"),
+    ("responsibilities", Kind.LIST, r"^(key |main |core )?(responsibilities|duties)\b"),
+    ("work_setting", Kind.PROSE, r"^work (setting|environment)\b"),
+    ("tech_stack", Kind.LIST, r"^tech(nology)? stack\b|^tools( and technologies)?$"),
+    ("skills_and_qualifications", Kind.GROUP, r"^skills and qualifications\b"),
+    ("education_level", Kind.PROSE, r"^education level\b"),
+    ("tech_skills", Kind.LIST, r"^(tech|technical|hard) skills\b"),
+    ("soft_skills", Kind.LIST, r"^soft (skills|abilities)\b"),
+    ("path", Kind.PROSE, r"^path to\b|^how to become\b|^career path$"),
+    ("required_education", Kind.PROSE, r"^required education\b|^education and training\b"),
+    ("tiers", Kind.CONTAINER, r"^career (path )?(tiers|levels|progression|ladder)\b"),
+    ("global_outlook", Kind.PROSE, r"^global outlook\b"),
+    ("job_market", Kind.GROUP, r"^job market\b"),
+    ("role_challenges", Kind.PROSE, r"^(role )?challenges\b"),
+    ("growth_paths", Kind.PROSE, r"^growth (paths|opportunities)\b"),
+    ("industry_trends", Kind.PROSE, r"^industry trends\b"),
+    ("day_in_life", Kind.CONTAINER, r"^(a )?(typical )?day in the life\b"),
+    ("work_life_balance", Kind.SPECIAL, r"^work ?life balance\b"),
+    ("skill_map", Kind.CONTAINER, r"^skill(s)? map\b"),
+    ("pros_and_cons", Kind.GROUP, r"^pros and cons\b"),
+    ("pros", Kind.LIST, r"^(pros|advantages|benefits)$"),
+    ("cons", Kind.LIST, r"^(cons|disadvantages|drawbacks)$"),
+    ("common_mistakes", Kind.LIST, r"^common mistakes\b"),
+    ("advice", Kind.LIST, r"^(contextual )?advice\b|^tips for success\b"),
+    ("case_studies", Kind.CONTAINER, r"^(examples and )?case studies\b|^examples\b"),
+    ("portfolio_tips", Kind.PROSE, r"^portfolio tips\b"),
+    ("job_outlook", Kind.SPECIAL, r"^job outlook\b"),
+    ("related_roles", Kind.LIST, r"^related (roles|careers|jobs)\b"),
+    ("faqs", Kind.CONTAINER, r"^(frequently asked questions|faqs?)\b"),
+    ("sources", Kind.LIST, r"^(sources|references)\b"),
+)
+_COMPILED = tuple((key, kind, re.compile(pattern)) for key, kind, pattern in VOCABULARY)
+KINDS = {key: kind for key, kind, _ in VOCABULARY}
+
+ITEM_SECTIONS = tuple(key for key, kind, _ in VOCABULARY if kind is Kind.LIST)
+PROSE_SECTIONS = (*(key for key, kind, _ in VOCABULARY if kind is Kind.PROSE), "work_life_balance", "skill_map")
+
+
+def normalise_heading(heading: str) -> str:
+    """Lower-case words only: "✅ Pros" -> "pros", "Work-Life Balance & Stress" -> "work life balance and stress"."""
+    text = heading.replace("&", " and ").lower()
+    return " ".join(re.findall(r"[^\W_]+(?:['’][^\W_]+)?", text))
+
+
+def classify(heading: str) -> tuple[str, Kind] | None:
+    """The known section a heading names, or None."""
+    normalised = normalise_heading(heading)
+    for key, kind, pattern in _COMPILED:
+        if pattern.search(normalised):
+            return key, kind
+    return None

@@ -1,0 +1,116 @@
+"""Find input documents and read their bytes: the only place that touches input files.
+
+One document is one file. Directories are walked recursively in sorted order
+(hidden files skipped); symlinks that lead outside the given paths are not
+followed unless asked. Reading enforces the byte limit before loading a file,
+and every problem becomes a ``SourceError`` with a reason a person can act on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.errors import PipelineError, SourceError
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """A discovered input: its display URI and filesystem path."""
+
+    uri: str
+    path: Path
+    refused: str | None = None  # why discovery will not read it (e.g. a symlink leading outside)
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """The bytes of one input and their sha256."""
+
+    uri: str
+    data: bytes
+    content_sha256: str
+
+    @property
+    def size(self) -> int:
+        return len(self.data)
+
+
+class InputNotFound(PipelineError):
+    def __init__(self, path: str) -> None:
+        self.path = path
+        super().__init__(f"input path not found: {path}")
+
+
+def _inside(path: Path, roots: Sequence[Path]) -> bool:
+    return any(path == root or root in path.parents for root in roots)
+
+
+def discover(paths: Sequence[str | Path], *, follow_symlinks: bool = False) -> Iterator[SourceFile]:
+    """Yield every input file under ``paths`` (files as given, directories walked, sorted)."""
+    roots = [Path(p) for p in paths]
+    missing = [str(p) for p in roots if not p.exists() and not p.is_symlink()]
+    if missing:
+        raise InputNotFound(missing[0])
+    real_roots = [p.resolve() for p in roots]
+    seen: set[Path] = set()
+    for root in roots:
+        if not root.is_dir():
+            yield SourceFile(uri=str(root), path=root)
+            continue
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=follow_symlinks):
+            here = Path(dirpath)
+            if follow_symlinks:  # guard against symlink loops
+                real = here.resolve()
+                if real in seen:
+                    dirnames.clear()
+                    continue
+                seen.add(real)
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                if name.startswith("."):
+                    continue
+                path = here / name
+                if path.is_symlink() and not follow_symlinks and not _inside(path.resolve(), real_roots):
+                    reason = (
+                        f"symlink to {path.resolve()} leads outside the input paths and is not followed "
+                        "(pass --follow-symlinks to allow it)"
+                    )
+                    yield SourceFile(uri=str(path), path=path, refused=reason)
+                    continue
+                yield SourceFile(uri=str(path), path=path)
+
+
+def read_document(source: SourceFile, *, max_bytes: int) -> RawDocument:
+    """Read one input's bytes or raise SourceError saying why it cannot be read."""
+    if source.refused:
+        raise SourceError(source.refused)
+    path = source.path
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceError("not a regular file (device, socket or pipe); only files are ingested")
+        if info.st_size > max_bytes:
+            raise SourceError(
+                f"file is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit per document "
+                "(raise --max-bytes if it really is one guide)"
+            )
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except SourceError:
+        raise
+    except PermissionError:
+        raise SourceError("permission denied: the file is not readable by this user") from None
+    except FileNotFoundError:
+        raise SourceError("file disappeared or is a broken symlink") from None
+    except RuntimeError as exc:  # symlink loops from Path.resolve
+        raise SourceError(f"cannot resolve the path: {exc}") from None
+    except OSError as exc:
+        raise SourceError(f"cannot read the file: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise SourceError(f"file grew past the {max_bytes:,}-byte limit while being read")
+    return RawDocument(uri=source.uri, data=data, content_sha256=hashlib.sha256(data).hexdigest())

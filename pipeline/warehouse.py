@@ -1,0 +1,209 @@
+"""The DuckDB warehouse: schema, the single writer, read-only queries.
+
+One read-write connection per file (DuckDB's rule); a second writer waits up to
+``lock_timeout`` seconds and then gets ``WarehouseBusy``. Rows arrive as lists
+of dicts per batch and go in as Arrow tables (``INSERT ... BY NAME SELECT``),
+never row by row. Document content is only ever bound as Arrow data or
+parameters, never formatted into SQL.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from pipeline.errors import QueryError, WarehouseBusy, WarehouseError
+from pipeline.rows import CHILD_TABLES, Row
+
+_LOCK_MARKERS = ("could not set lock", "conflicting lock", "lock on file")
+
+
+def schema_sql() -> str:
+    """The warehouse DDL: ``warehouse/schema.sql`` in a checkout, ``pipeline.warehouse_sql`` when installed."""
+    in_checkout = Path(__file__).resolve().parent.parent / "warehouse" / "schema.sql"
+    if in_checkout.is_file():
+        return in_checkout.read_text(encoding="utf-8")
+    return resources.files("pipeline.warehouse_sql").joinpath("schema.sql").read_text(encoding="utf-8")
+
+
+def _connect(path: Path, *, read_only: bool, lock_timeout: float) -> duckdb.DuckDBPyConnection:
+    config = {"enable_external_access": "false"} if read_only else {}
+    deadline = time.monotonic() + lock_timeout
+    delay = 0.1
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only, config=config)
+        except duckdb.IOException as exc:
+            message = str(exc)
+            if not any(marker in message.lower() for marker in _LOCK_MARKERS):
+                raise WarehouseError(f"cannot open warehouse {path}: {message.splitlines()[0]}") from None
+            if time.monotonic() >= deadline:
+                raise WarehouseBusy(str(path), message) from None
+            time.sleep(delay)
+            delay = min(delay * 2, 2.0)
+        except duckdb.Error as exc:
+            raise WarehouseError(f"cannot open warehouse {path}: {str(exc).splitlines()[0]}") from None
+
+
+@dataclass(frozen=True, slots=True)
+class PriorContent:
+    """What an earlier run made of some exact bytes (same parser version)."""
+
+    outcome: str
+    career_id: str | None
+    record_sha256: str | None
+    reason: str | None
+    is_current: bool  # the record is still its career's current version
+
+
+class Warehouse:
+    """A read-write warehouse connection with the bulk operations the loader needs."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path) -> None:
+        self.con = con
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path, *, lock_timeout: float = 10.0) -> Warehouse:
+        """Open (creating if needed) for writing and bring the schema up to date."""
+        target = Path(path)
+        if target.exists() and target.is_dir():
+            raise WarehouseError(f"warehouse path {target} is a directory; give a .duckdb file path")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        con = _connect(target, read_only=False, lock_timeout=lock_timeout)
+        try:
+            con.execute(schema_sql())
+        except duckdb.Error as exc:
+            con.close()
+            raise WarehouseError(f"cannot prepare warehouse {target}: {str(exc).splitlines()[0]}") from None
+        return cls(con, target)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Warehouse:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- transactions -----------------------------------------------------------------
+    def begin(self) -> None:
+        self.con.execute("BEGIN TRANSACTION")
+
+    def commit(self) -> None:
+        self.con.execute("COMMIT")
+
+    def rollback(self) -> None:
+        try:
+            self.con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass  # nothing to roll back
+
+    # -- reads the loader needs -------------------------------------------------------
+    def prior_contents(self, shas: Sequence[str], parser_version: str) -> dict[str, PriorContent]:
+        """For bytes seen before under this parser version: what became of them."""
+        if not shas:
+            return {}
+        rows = self.con.execute(
+            """
+            WITH latest AS (
+                SELECT d.*, row_number() OVER (PARTITION BY d.content_sha256 ORDER BY r.started_at DESC,
+                       d.position DESC) AS rn
+                FROM ingest_documents d JOIN ingest_runs r USING (run_id)
+                WHERE d.content_sha256 IN (SELECT unnest($shas)) AND d.parser_version = $pv
+                  AND (d.record_sha256 IS NOT NULL OR d.outcome = 'quarantined')
+            )
+            SELECT l.content_sha256, l.outcome, l.career_id, l.record_sha256, l.reason,
+                   c.record_sha256 IS NOT NULL AND c.record_sha256 = l.record_sha256
+            FROM latest l LEFT JOIN careers c ON c.career_id = l.career_id
+            WHERE l.rn = 1
+            """,
+            {"shas": list(shas), "pv": parser_version},
+        ).fetchall()
+        return {row[0]: PriorContent(row[1], row[2], row[3], row[4], bool(row[5])) for row in rows}
+
+    def current_versions(self, career_ids: Iterable[str]) -> dict[str, tuple[int, str, str]]:
+        """career_id -> (version, record_sha256, record JSON) of the current version."""
+        ids = sorted(set(career_ids))
+        if not ids:
+            return {}
+        rows = self.con.execute(
+            "SELECT career_id, version, record_sha256, record::VARCHAR FROM career_versions "
+            "WHERE valid_to IS NULL AND career_id IN (SELECT unnest($ids))",
+            {"ids": ids},
+        ).fetchall()
+        return {row[0]: (row[1], row[2], row[3]) for row in rows}
+
+    def stored_contents(self, shas: Sequence[str]) -> set[str]:
+        if not shas:
+            return set()
+        rows = self.con.execute(
+            "SELECT content_sha256 FROM raw_documents WHERE content_sha256 IN (SELECT unnest($s))", {"s": list(shas)}
+        ).fetchall()
+        return {row[0] for row in rows}
+
+    # -- writes ------------------------------------------------------------------------
+    def insert(self, table: str, rows: list[Row]) -> None:
+        """Bulk insert rows (dicts keyed by column name) through Arrow."""
+        if not rows:
+            return
+        batch = pa.Table.from_pylist(rows)
+        view = f"_batch_{table}"
+        self.con.register(view, batch)
+        try:
+            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {view}")
+        finally:
+            self.con.unregister(view)
+
+    def delete_careers(self, career_ids: Sequence[str]) -> None:
+        """Remove the current rows (careers and children) of these careers, before re-inserting them."""
+        if not career_ids:
+            return
+        for table in ("careers", *CHILD_TABLES):
+            self.con.execute(f"DELETE FROM {table} WHERE career_id IN (SELECT unnest($ids))", {"ids": list(career_ids)})
+
+    def close_versions(self, career_ids: Sequence[str], valid_to: Any) -> None:
+        if career_ids:
+            self.con.execute(
+                "UPDATE career_versions SET valid_to = $t WHERE valid_to IS NULL AND career_id IN (SELECT unnest($ids))",
+                {"t": valid_to, "ids": list(career_ids)},
+            )
+
+    def execute(self, sql: str, params: dict[str, Any] | None = None) -> None:
+        self.con.execute(sql, params or {})
+
+
+@dataclass(frozen=True, slots=True)
+class QueryResult:
+    columns: list[str]
+    rows: list[tuple[Any, ...]]
+
+
+def run_query(path: str | Path, sql: str, *, lock_timeout: float = 0.0) -> QueryResult:
+    """Run one statement read-only with external access disabled; refuse writes with QueryError."""
+    target = Path(path)
+    if not target.exists():
+        raise QueryError(f"warehouse {target} does not exist yet; run `careers ingest` first")
+    con = _connect(target, read_only=True, lock_timeout=lock_timeout)
+    try:
+        con.execute("SET lock_configuration = true")
+        cursor = con.execute(sql)
+        columns = [d[0] for d in cursor.description or []]
+        return QueryResult(columns, cursor.fetchall() if columns else [])
+    except duckdb.Error as exc:
+        first = str(exc).splitlines()[0]
+        if "read-only" in first.lower() or "read only" in first.lower():
+            raise QueryError(f"the warehouse is opened read-only for queries; write statements are refused ({first})") from None
+        if "external access" in first.lower() or "permission" in first.lower():
+            raise QueryError(f"statement refused: file and network access is disabled in queries ({first})") from None
+        raise QueryError(first) from None
+    finally:
+        con.close()
