@@ -111,7 +111,7 @@ def _preamble(record: _Record, blocks: list[Block]) -> None:
     prose = [p for p in parts.paragraphs if len(p.split()) >= 8]
     record.data["summary"] = _joined(prose)
     short = [p for p in parts.paragraphs if len(p.split()) < 8]
-    for value, label in zip(short, [*short[1:], ""], strict=True):
+    for value, label in zip(short, [*short[1:], ""], strict=False):
         name = label.lower()
         if "growth" in name and parse_percent(value) is not None:
             headline["growth_rate_pct"] = parse_percent(value)

@@ -144,8 +144,13 @@ class IngestRun:
             sha = doc.content_sha256
             if sha not in stored and sha not in self._contents:
                 new_raw.append(
-                    {"content_sha256": sha, "data": doc.data, "size_bytes": doc.size,
-                     "first_source_uri": doc.uri, "first_run_id": self.run_id}
+                    {
+                        "content_sha256": sha,
+                        "data": doc.data,
+                        "size_bytes": doc.size,
+                        "first_source_uri": doc.uri,
+                        "first_run_id": self.run_id,
+                    }
                 )
             if sha in self._contents:
                 self._outcome(doc.uri, doc, None, "duplicate", f"same bytes as {self._contents[sha]} in this run")
@@ -156,9 +161,14 @@ class IngestRun:
                 self._outcome(doc.uri, doc, None, "quarantined", seen.reason or "quarantined before")
             elif seen is not None and seen.is_current and seen.record_sha256 not in self._records:
                 self._records[seen.record_sha256 or ""] = doc.uri
-                self._outcome(doc.uri, doc, seen.career_id, "unchanged",
-                              "identical bytes already loaded; the career's current version is this record",
-                              record_sha=seen.record_sha256)
+                self._outcome(
+                    doc.uri,
+                    doc,
+                    seen.career_id,
+                    "unchanged",
+                    "identical bytes already loaded; the career's current version is this record",
+                    record_sha=seen.record_sha256,
+                )
             else:
                 todo.append(doc)
         self.wh.insert("raw_documents", new_raw)
@@ -181,7 +191,9 @@ class IngestRun:
             cid, rsha = result.career_id, result.record_sha256
             meta = {"record_sha": rsha, "fmt": result.format, "encoding": result.encoding}
             if rsha in self._records:
-                self._outcome(raw.uri, raw, cid, "duplicate", f"same record as {self._records[rsha]} in this run", **meta)
+                self._outcome(
+                    raw.uri, raw, cid, "duplicate", f"same record as {self._records[rsha]} in this run", **meta
+                )
                 continue
             cur = current.get(cid)
             if cur is not None and cur[1] == rsha and cid not in self._careers:
@@ -191,10 +203,16 @@ class IngestRun:
             earlier = self._careers.get(cid)
             if earlier is not None:
                 if result.completeness <= earlier.completeness:
-                    self._outcome(raw.uri, raw, cid, "duplicate",
-                                  f"another version of {cid} from {earlier.uri} won in this run "
-                                  f"(completeness {earlier.completeness:.2f} vs {result.completeness:.2f}; "
-                                  "on a tie the first input wins)", **meta)
+                    self._outcome(
+                        raw.uri,
+                        raw,
+                        cid,
+                        "duplicate",
+                        f"another version of {cid} from {earlier.uri} won in this run "
+                        f"(completeness {earlier.completeness:.2f} vs {result.completeness:.2f}; "
+                        "on a tie the first input wins)",
+                        **meta,
+                    )
                     continue
                 self._demote(earlier, raw.uri, result.completeness)
                 replaced.append(cid)
@@ -208,17 +226,32 @@ class IngestRun:
             careers.append(career_row(result, ctx))
             for table, rows in child_rows(result).items():
                 children.setdefault(table, []).extend(rows)
-            versions.append({
-                "career_id": cid, "version": version, "record_sha256": rsha, "content_sha256": raw.content_sha256,
-                "record": result.record_json, "valid_from": now, "valid_to": None, "run_id": self.run_id,
-                "parser_version": self.parser_version, "source_uri": raw.uri,
-            })
+            versions.append(
+                {
+                    "career_id": cid,
+                    "version": version,
+                    "record_sha256": rsha,
+                    "content_sha256": raw.content_sha256,
+                    "record": result.record_json,
+                    "valid_from": now,
+                    "valid_to": None,
+                    "run_id": self.run_id,
+                    "parser_version": self.parser_version,
+                    "source_uri": raw.uri,
+                }
+            )
             self._outcome(raw.uri, raw, cid, "loaded", None, **meta)
             self.summary.changed.append((cid, version))
         self._write(careers, children, versions, replaced, now)
 
-    def _write(self, careers: list[Row], children: dict[str, list[Row]], versions: list[Row],
-               replaced: list[str], now: dt.datetime) -> None:
+    def _write(
+        self,
+        careers: list[Row],
+        children: dict[str, list[Row]],
+        versions: list[Row],
+        replaced: list[str],
+        now: dt.datetime,
+    ) -> None:
         ids = sorted({row["career_id"] for row in careers})
         if replaced:
             self.wh.execute(
@@ -236,8 +269,10 @@ class IngestRun:
 
     def _demote(self, earlier: _Loaded, winner_uri: str, completeness: float) -> None:
         """An earlier input of this run lost its career to a more complete one."""
-        reason = (f"another version of {earlier.career_id} from {winner_uri} won in this run "
-                  f"(completeness {completeness:.2f} vs {earlier.completeness:.2f})")
+        reason = (
+            f"another version of {earlier.career_id} from {winner_uri} won in this run "
+            f"(completeness {completeness:.2f} vs {earlier.completeness:.2f})"
+        )
         self.wh.insert("ingest_documents", self._docs)
         self._docs = []
         self.wh.execute(
@@ -248,15 +283,35 @@ class IngestRun:
         self.summary.counts["duplicate"] += 1
         self.summary.changed = [c for c in self.summary.changed if c[0] != earlier.career_id]
 
-    def _outcome(self, uri: str, raw: RawDocument | None, career_id: str | None, outcome: str, reason: str | None,
-                 *, record_sha: str | None = None, fmt: str | None = None, encoding: str | None = None) -> None:
+    def _outcome(
+        self,
+        uri: str,
+        raw: RawDocument | None,
+        career_id: str | None,
+        outcome: str,
+        reason: str | None,
+        *,
+        record_sha: str | None = None,
+        fmt: str | None = None,
+        encoding: str | None = None,
+    ) -> None:
         self._position += 1
-        self._docs.append({
-            "run_id": self.run_id, "position": self._position, "source_uri": uri,
-            "content_sha256": raw.content_sha256 if raw else None, "size_bytes": raw.size if raw else None,
-            "outcome": outcome, "career_id": career_id, "reason": reason, "record_sha256": record_sha,
-            "format": fmt, "encoding": encoding, "parser_version": self.parser_version,
-        })
+        self._docs.append(
+            {
+                "run_id": self.run_id,
+                "position": self._position,
+                "source_uri": uri,
+                "content_sha256": raw.content_sha256 if raw else None,
+                "size_bytes": raw.size if raw else None,
+                "outcome": outcome,
+                "career_id": career_id,
+                "reason": reason,
+                "record_sha256": record_sha,
+                "format": fmt,
+                "encoding": encoding,
+                "parser_version": self.parser_version,
+            }
+        )
         self.summary.counts[outcome] += 1
         if outcome == "quarantined":
             self.summary.problems.append((uri, reason or ""))
@@ -268,12 +323,22 @@ class IngestRun:
         summary = self.summary
         summary.finished_at = dt.datetime.now(dt.UTC)
         summary.elapsed_seconds = round(time.perf_counter() - self._clock, 3)
-        self.wh.insert("ingest_runs", [{
-            "run_id": self.run_id, "started_at": summary.started_at, "finished_at": summary.finished_at,
-            "status": "completed", "parser_version": self.parser_version,
-            "documents_seen": summary.documents_seen,
-            **{o: summary.counts[o] for o in OUTCOMES},
-            "elapsed_seconds": summary.elapsed_seconds, "flow_run_id": self.flow_run_id, "inputs": self.inputs,
-        }])
+        self.wh.insert(
+            "ingest_runs",
+            [
+                {
+                    "run_id": self.run_id,
+                    "started_at": summary.started_at,
+                    "finished_at": summary.finished_at,
+                    "status": "completed",
+                    "parser_version": self.parser_version,
+                    "documents_seen": summary.documents_seen,
+                    **{o: summary.counts[o] for o in OUTCOMES},
+                    "elapsed_seconds": summary.elapsed_seconds,
+                    "flow_run_id": self.flow_run_id,
+                    "inputs": self.inputs,
+                }
+            ],
+        )
         self.wh.commit()
         return summary

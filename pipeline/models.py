@@ -9,6 +9,7 @@ the field in plain words.
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -120,8 +121,8 @@ class CareerGuide(_Model):
 
 def _ordered(values: list[tuple[str, int | None]]) -> str | None:
     present = [(name, value) for name, value in values if value is not None]
-    for (name_a, a), (name_b, b) in zip(present, present[1:], strict=False):
-        if a > b:  # type: ignore[operator]
+    for (name_a, a), (name_b, b) in pairwise(present):
+        if a is not None and b is not None and a > b:
             return f"{name_a} {a} is above {name_b} {b}"
     return None
 

@@ -86,8 +86,7 @@ def child_rows(doc: ProcessedDocument) -> dict[str, list[Row]]:
         ]
     for section, paragraphs in guide.paragraphs.items():
         rows["career_paragraphs"] += [
-            {"career_id": cid, "section": section, "position": i, "text": text}
-            for i, text in enumerate(paragraphs, 1)
+            {"career_id": cid, "section": section, "position": i, "text": text} for i, text in enumerate(paragraphs, 1)
         ]
     rows["career_tiers"] = [{"career_id": cid, "position": i, **t.model_dump()} for i, t in enumerate(guide.tiers, 1)]
     rows["career_day_blocks"] = [

@@ -7,7 +7,8 @@ import re
 
 CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "₹": "INR", "¥": "JPY"}
 CURRENCY_CODES = frozenset(
-    "USD EUR GBP CAD AUD NZD INR JPY CNY CHF SEK NOK DKK PLN BRL MXN ZAR SGD HKD AED".split()
+    ["USD", "EUR", "GBP", "CAD", "AUD", "NZD", "INR", "JPY", "CNY", "CHF"]
+    + ["SEK", "NOK", "DKK", "PLN", "BRL", "MXN", "ZAR", "SGD", "HKD", "AED"]
 )
 
 _NUMBER = r"\d{1,3}(?:[,\u00a0 ]\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?!\d)|\d+(?:\.\d+)?"
@@ -15,8 +16,12 @@ MONEY = re.compile(
     rf"(?P<symbol>[$€£₹¥])?\s?(?P<number>{_NUMBER})\s?(?P<scale>[kKmM]\b)?(?P<plus>\+)?",
 )
 _PERCENT = re.compile(r"(?P<sign>[-+−])?\s?(?P<number>\d+(?:\.\d+)?)\s?%")
-_RANGE = re.compile(rf"(?P<low>[$€£₹¥]?\s?(?:{_NUMBER})\s?[kK]?)\s*(?:[-–—]|to)\s*(?P<high>[$€£₹¥]?\s?(?:{_NUMBER})\s?[kK]?)")
-_TIME = re.compile(r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>[AaPp])\.?\s*[Mm]\.?|(?P<h24>\d{1,2}):(?P<m24>\d{2})")
+_RANGE = re.compile(
+    rf"(?P<low>[$€£₹¥]?\s?(?:{_NUMBER})\s?[kK]?)\s*(?:[-–—]|to)\s*(?P<high>[$€£₹¥]?\s?(?:{_NUMBER})\s?[kK]?)"
+)
+_TIME = re.compile(
+    r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>[AaPp])\.?\s*[Mm]\.?|(?P<h24>\d{1,2}):(?P<m24>\d{2})"
+)
 _YEARS_RANGE = re.compile(r"(?P<low>\d+)\s*(?:[-–—]|to)\s*(?P<high>\d+)")
 _YEARS_OPEN = re.compile(r"(?P<low>\d+)\s*\+|(?:over|more than|at least)\s+(?P<low2>\d+)", re.IGNORECASE)
 _YEARS_UNDER = re.compile(r"(?:less than|under|up to)\s+(?P<high>\d+)", re.IGNORECASE)
@@ -33,10 +38,9 @@ def _number(text: str) -> float:
 def parse_money(text: str) -> int | None:
     """The first amount in ``text`` as a whole number: "$47,500" -> 47500, "58k+" -> 58000."""
     for match in MONEY.finditer(text):
-        if match.group("symbol") is None and match.group("scale") is None and "," not in match.group("number"):
-            # A bare small number ("10" in "Top 10%") is not money; require a marker or thousands.
-            if _number(match.group("number")) < 1000:
-                continue
+        bare = match.group("symbol") is None and match.group("scale") is None and "," not in match.group("number")
+        if bare and _number(match.group("number")) < 1000:
+            continue  # a bare small number ("10" in "Top 10%") is not money
         value = _number(match.group("number"))
         scale = (match.group("scale") or "").lower()
         value *= 1000 if scale == "k" else 1_000_000 if scale == "m" else 1
@@ -69,7 +73,7 @@ def currency_of(text: str) -> str | None:
 
 
 def parse_percent(text: str) -> float | None:
-    """"9%" -> 9.0, "-3.5 %" -> -3.5."""
+    """ "9%" -> 9.0, "-3.5 %" -> -3.5."""
     match = _PERCENT.search(text)
     if match is None:
         return None
@@ -121,6 +125,6 @@ def parse_experience(text: str) -> tuple[int | None, int | None]:
 
 
 def snake_case(text: str) -> str:
-    """"Work-Life Balance & Stress" -> "work_life_balance_and_stress"."""
+    """ "Work-Life Balance & Stress" -> "work_life_balance_and_stress"."""
     words = re.findall(r"[^\W_]+", text.replace("&", " and ").lower())
     return "_".join(words)[:60] or "section"

@@ -9,6 +9,7 @@ parameters, never formatted into SQL.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ def schema_sql() -> str:
 
 
 def _connect(path: Path, *, read_only: bool, lock_timeout: float) -> duckdb.DuckDBPyConnection:
-    config = {"enable_external_access": "false"} if read_only else {}
+    config: dict[str, str | bool | int | float | list[str]] = {"enable_external_access": False} if read_only else {}
     deadline = time.monotonic() + lock_timeout
     delay = 0.1
     while True:
@@ -102,10 +103,8 @@ class Warehouse:
         self.con.execute("COMMIT")
 
     def rollback(self) -> None:
-        try:
+        with contextlib.suppress(duckdb.Error):  # nothing to roll back
             self.con.execute("ROLLBACK")
-        except duckdb.Error:
-            pass  # nothing to roll back
 
     # -- reads the loader needs -------------------------------------------------------
     def prior_contents(self, shas: Sequence[str], parser_version: str) -> dict[str, PriorContent]:
@@ -173,7 +172,8 @@ class Warehouse:
     def close_versions(self, career_ids: Sequence[str], valid_to: Any) -> None:
         if career_ids:
             self.con.execute(
-                "UPDATE career_versions SET valid_to = $t WHERE valid_to IS NULL AND career_id IN (SELECT unnest($ids))",
+                "UPDATE career_versions SET valid_to = $t "
+                "WHERE valid_to IS NULL AND career_id IN (SELECT unnest($ids))",
                 {"t": valid_to, "ids": list(career_ids)},
             )
 
@@ -201,7 +201,9 @@ def run_query(path: str | Path, sql: str, *, lock_timeout: float = 0.0) -> Query
     except duckdb.Error as exc:
         first = str(exc).splitlines()[0]
         if "read-only" in first.lower() or "read only" in first.lower():
-            raise QueryError(f"the warehouse is opened read-only for queries; write statements are refused ({first})") from None
+            raise QueryError(
+                f"the warehouse is opened read-only for queries; write statements are refused ({first})"
+            ) from None
         if "external access" in first.lower() or "permission" in first.lower():
             raise QueryError(f"statement refused: file and network access is disabled in queries ({first})") from None
         raise QueryError(first) from None

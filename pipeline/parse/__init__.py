@@ -8,7 +8,7 @@ from pipeline.parse.text import parse_text
 
 
 def detect_format(text: str, name: str = "") -> str:
-    """"html" when the content is markup (whatever the extension), else "text"."""
+    """ "html" when the content is markup (whatever the extension), else "text"."""
     from pipeline.parse.html import looks_like_html
 
     if name.lower().endswith((".html", ".htm", ".xhtml")) and "<" in text:

@@ -1,0 +1,170 @@
+"""`careers`: the command line, an adapter over the library and the flows.
+
+Each command opens the warehouse, calls library functions, and maps the
+pipeline's exceptions to one line on stderr with a non-zero exit; no user error
+shows a traceback. Prefect's noise (telemetry, shutdown tracebacks, INFO logs) is
+silenced here, not in the user's shell; explicit settings in the environment win.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from pipeline.errors import PipelineError
+from pipeline.warehouse import run_query
+
+QUIET_PREFECT = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+    "PREFECT_SERVER_LOGGING_LEVEL": "CRITICAL",
+    "PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL": "CRITICAL",
+    "PREFECT_LOGGING_LOGGERS_PREFECT_TASK_RUNS_LEVEL": "CRITICAL",
+    "PREFECT_LOGGING_LOGGERS_PREFECT_EVENTS_LEVEL": "CRITICAL",
+}
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Ingest career-guide pages into a DuckDB warehouse and query it.",
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+WarehouseOption = Annotated[Path, typer.Option("--warehouse", "-w", help="DuckDB warehouse file.", show_default=True)]
+DEFAULT_WAREHOUSE = Path("warehouse/careers.duckdb")
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    err.print(f"error: {message}", markup=False)
+    return typer.Exit(code)
+
+
+def quiet_prefect() -> None:
+    for key, value in QUIET_PREFECT.items():
+        os.environ.setdefault(key, value)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or directories (default: raw/).")] = None,
+    warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per Prefect task run.")] = 200,
+    max_bytes: Annotated[int, typer.Option(min=1, help="Largest document accepted, in bytes.")] = 5 * 1024 * 1024,
+    lock_timeout: Annotated[float, typer.Option(min=0, help="Seconds to wait for another writer.")] = 10.0,
+    follow_symlinks: Annotated[bool, typer.Option(help="Follow symlinks that lead outside the inputs.")] = False,
+) -> None:
+    """Ingest career guides (text or HTML) into the warehouse with the Prefect flow.
+
+    Every input ends as loaded, unchanged, duplicate or quarantined (with a reason) in the
+    ingest_documents table. Exits 0 when the run completed, even if inputs were quarantined.
+
+    Example: careers ingest raw/ --warehouse warehouse/careers.duckdb
+    """
+    inputs = [str(p) for p in (paths or [Path("raw")])]
+    missing = [p for p in inputs if not Path(p).exists()]
+    if missing:
+        raise fail(f"input path not found: {missing[0]}")
+    if Path(warehouse).is_dir():
+        raise fail(f"warehouse path {warehouse} is a directory; give a .duckdb file path")
+    quiet_prefect()
+    started = time.perf_counter()
+    from flows.ingest import IngestConfig, ingest_flow
+    from pipeline.limits import Limits
+
+    config = IngestConfig(
+        paths=inputs,
+        warehouse=str(warehouse),
+        batch_size=batch_size,
+        lock_timeout=lock_timeout,
+        follow_symlinks=follow_symlinks,
+        limits=Limits(max_document_bytes=max_bytes),
+    )
+    state = ingest_flow(config, return_state=True)
+    result = state.result(raise_on_failure=False)
+    if isinstance(result, PipelineError):
+        raise fail(str(result))
+    if isinstance(result, BaseException):
+        raise fail(f"ingest failed: {type(result).__name__}: {result}")
+    total = time.perf_counter() - started
+    _print_summary(result, str(warehouse), total)
+
+
+def _print_summary(summary: Any, warehouse: str, total: float) -> None:
+    counts = summary.counts
+    out.print(
+        f"Ingested {summary.documents_seen} document(s) into {warehouse} "
+        f"(run {summary.run_id}, pipeline {summary.elapsed_seconds:.2f}s, total {total:.1f}s incl. Prefect start-up)"
+    )
+    out.print(
+        "  " + "  ".join(f"{name} {counts[name]}" for name in ("loaded", "unchanged", "duplicate", "quarantined"))
+    )
+    if summary.changed:
+        shown = ", ".join(f"{cid} v{version}" for cid, version in summary.changed[:10])
+        more = f" and {len(summary.changed) - 10} more" if len(summary.changed) > 10 else ""
+        out.print(f"  careers added or changed: {shown}{more}", markup=False)
+    if summary.problems:
+        out.print("Quarantined:")
+        for uri, reason in summary.problems[:50]:
+            out.print(f"  {uri}: {reason}", markup=False)
+        if len(summary.problems) > 50:
+            out.print(f"  ... and {len(summary.problems) - 50} more (see ingest_documents)")
+
+
+@app.command()
+def query(
+    sql: Annotated[str, typer.Argument(help="One SQL statement (read-only).")],
+    warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+) -> None:
+    """Run a read-only SQL query against the warehouse.
+
+    Writes, ATTACH, COPY ... TO, INSTALL and LOAD are refused with a clear message.
+
+    Example: careers query "select title, median_salary from careers"
+    """
+    if fmt not in ("table", "csv", "json"):
+        raise fail(f"unknown --format {fmt!r}; use table, csv or json", code=2)
+    try:
+        result = run_query(warehouse, sql)
+    except PipelineError as exc:
+        raise fail(str(exc)) from None
+    if fmt == "json":
+        rows = [dict(zip(result.columns, row, strict=True)) for row in result.rows]
+        sys.stdout.write(json.dumps(rows, default=str, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(result.columns)
+        writer.writerows(result.rows)
+        sys.stdout.write(buffer.getvalue())
+    else:
+        table = Table(*result.columns, show_lines=False)
+        for row in result.rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        out.print(table)
+        out.print(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("interrupted; the warehouse is unchanged by the interrupted run")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

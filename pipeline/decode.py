@@ -1,0 +1,300 @@
+"""Turn a document's raw bytes into clean text: pick the encoding, undo mojibake, normalise.
+
+Pure functions (no I/O): the reader stage owns files and limits, so these rules can be
+tested byte for byte.  Every refusal is a ``DecodeError`` whose reason is shown to users.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import charset_normalizer
+
+from pipeline.errors import DecodeError
+
+__all__ = ["DecodedText", "decode_bytes", "normalize_text", "repair_mojibake"]
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    """What the parser gets: final text plus how it was obtained, for the ingest log."""
+
+    text: str  # final text: repaired, LF line endings, NFC
+    encoding: str  # codec that decoded the bytes, e.g. "utf-8", "utf-8-sig", "cp1252"
+    repaired: int  # mojibake sequences repaired (summed over passes)
+
+
+_EMPTY = "empty file: no text to parse"
+_EXPECTED = "expected UTF-8 text or HTML"
+
+# UTF-32-LE's BOM starts with UTF-16-LE's, so it must be tried first.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Named so the quarantine reason tells the user what they actually fed us.
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF file"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"PK\x03\x04", "a ZIP archive (or .docx/.xlsx)"),
+    (b"PK\x05\x06", "a ZIP archive"),
+    (b"\x1f\x8b", "a GZIP archive"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+)
+
+# Tab, LF, VT, FF, CR and ESC (ANSI colour) do occur in real text; other C0 bytes don't.
+_CONTROL_BYTES = bytes(sorted(set(range(32)) - {9, 10, 11, 12, 13, 27}))
+_CONTROL_SHARE = 0.05
+_SNIFF_BYTES = 4096
+
+_META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""<\?xml\b[^>]*?encoding\s*=\s*["']([\w.:-]+)""", re.IGNORECASE)
+# WHATWG: browsers read these labels as windows-1252, and pages rely on it for “smart quotes”.
+_WEB_ALIASES = {"ascii": "cp1252", "iso8859-1": "cp1252"}
+_ASCII_PROBE = b"<html> Text, 0-9.\n"
+
+
+def normalize_text(text: str) -> str:
+    """CRLF/CR -> LF, drop U+FEFF, NFC; everything else is kept as is."""
+    text = text.replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n")
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def decode_bytes(data: bytes) -> DecodedText:
+    """Decode, repair mojibake and normalise; raise ``DecodeError`` if it is not text."""
+    text, encoding = _decode(data)
+    text, repaired = repair_mojibake(text)
+    text = normalize_text(text)
+    if not text.strip():
+        raise DecodeError(_EMPTY)
+    return DecodedText(text=text, encoding=encoding, repaired=repaired)
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    if not data.strip():
+        raise DecodeError(_EMPTY)
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            decoded = _decode_tolerant(data, codec)
+            if decoded is None:
+                raise DecodeError(f"starts with a {codec} byte-order mark but is not valid {codec}")
+            text, pending = decoded
+            return text + "\ufffd" * bool(pending), codec
+    _refuse_binary(data)
+
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        first_error = exc.start
+    truncated = _decode_tolerant(data, "utf-8")
+    # A lone trailing lead byte after plain ASCII is as likely cp1252 ("café" ending in
+    # 0xE9) as a cut-off character, so only believe truncation with some UTF-8 evidence.
+    if truncated is not None and (not truncated[0].isascii() or truncated[1] >= 2):
+        return truncated[0] + "\ufffd", "utf-8"
+
+    declared = _declared_encoding(data) or "cp1252"
+    for codec in (_WEB_ALIASES.get(declared, declared), declared, "cp1252"):
+        if not codec.startswith("utf"):
+            try:
+                return data.decode(codec), codec
+            except (UnicodeDecodeError, LookupError):
+                pass
+
+    best = charset_normalizer.from_bytes(data).best()
+    # Our inputs are text or HTML with ASCII markup; a guess that moves ASCII (EBCDIC,
+    # UTF-16 without BOM) is a wrong guess about junk, not a better reading.
+    if best is not None and _ASCII_PROBE.decode(best.encoding, "replace") == _ASCII_PROBE.decode():
+        return str(best), best.encoding
+    raise DecodeError(
+        f"not valid UTF-8 (invalid byte 0x{data[first_error]:02x} at offset {first_error}) and no other encoding fits"
+    )
+
+
+def _refuse_binary(data: bytes) -> None:
+    for magic, kind in _SIGNATURES:
+        if data.startswith(magic):
+            raise DecodeError(f"looks like {kind}, not text or HTML")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise DecodeError(f"binary file (contains NUL bytes at offset {nul}); {_EXPECTED}")
+    head = data[: 2 * _SNIFF_BYTES]
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    if controls > _CONTROL_SHARE * len(head):
+        share = round(100 * controls / len(head))
+        raise DecodeError(f"binary file ({share}% control bytes); {_EXPECTED}")
+
+
+def _decode_tolerant(data: bytes, codec: str) -> tuple[str, int] | None:
+    """Strict decode that forgives only a character cut off at the very end.
+
+    Returns the text before that character and how many of its bytes were present.
+    """
+    decoder = codecs.getincrementaldecoder(codec)()
+    try:
+        text = decoder.decode(data, final=False)
+    except UnicodeDecodeError:
+        return None
+    # Whatever the decoder still buffers is an incomplete final character.
+    return text, len(decoder.getstate()[0])
+
+
+def _declared_encoding(data: bytes) -> str | None:
+    head = data[:_SNIFF_BYTES]
+    for pattern in (_XML_ENCODING, _META_CHARSET):
+        match = pattern.search(head)
+        if match:
+            try:
+                return codecs.lookup(match.group(1).decode("ascii")).name
+            except (LookupError, UnicodeDecodeError):
+                continue
+    return None
+
+
+# --- mojibake -------------------------------------------------------------------------
+
+
+def _reverse_map(codec: str) -> dict[str, int]:
+    """Map each character a garbler could have produced back to its byte 0x80-0xFF."""
+    table: dict[str, int] = {}
+    for byte in range(0x80, 0x100):
+        raw = bytes([byte])
+        for source in (codec, "cp1252"):  # garblers fill cp1253's holes with cp1252
+            try:
+                table.setdefault(raw.decode(source), byte)
+                break
+            except UnicodeDecodeError:
+                continue
+        if byte < 0xA0:  # latin-1 style decoders pass undefined bytes through as C1 controls
+            table.setdefault(chr(byte), byte)
+    return table
+
+
+def _char_class(chars: Iterable[str]) -> str:
+    return "[" + "".join(re.escape(c) for c in chars) + "]"
+
+
+_MAPS = (_reverse_map("cp1253"), _reverse_map("cp1252"))
+# One cheap scan finds candidate stretches; a single byte is never a multi-byte sequence.
+_CANDIDATE_CHAR = re.compile(_char_class(set().union(*_MAPS)))
+_CANDIDATE = re.compile(_CANDIDATE_CHAR.pattern + "{2,}")
+# The code pages agree on every byte they share, so their repairs never conflict.
+_CODE_PAGES = tuple((re.compile(_char_class(table) + "{2,}"), {ord(c): b for c, b in table.items()}) for table in _MAPS)
+
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]"
+    rb"|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
+    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+
+# Characters whose mojibake commonly stands alone in Latin text.  A lone sequence decoding
+# elsewhere (IPA, NKo, CJK, ...) is far more often a real letter next to a symbol, e.g.
+# German "Straße“" = DF 93 -> U+07D3, or "CAFÉ®" = C9 AE -> U+026E.
+_ALONE_OK = (
+    (0x0080, 0x017F),  # C1 (kept for the next pass), Latin-1, Latin Extended-A
+    (0x02C6, 0x02DD),  # accents as characters: ˆ ˇ ˘ ˙ ˚ ˛ ˜ ˝
+    (0x0370, 0x045F),  # Greek, basic Cyrillic
+    (0x1E00, 0x1EFF),  # Latin Extended Additional (Vietnamese)
+    (0x2000, 0x2BFF),  # punctuation, currency, arrows, symbols, dingbats
+    (0xFE00, 0xFFFF),  # variation selectors, BOM, replacement character
+    (0x10000, 0x10FFFF),  # emoji and the rest of the astral planes
+)
+
+
+def _alone_ok(char: str) -> bool:
+    return any(low <= ord(char) <= high for low, high in _ALONE_OK)
+
+
+def _is_text_char(char: str) -> bool:
+    category = unicodedata.category(char)
+    if category == "Cc":
+        return "\x80" <= char <= "\x9f"  # a C1 control may be one byte of double mojibake
+    return category not in ("Cn", "Co", "Cs")
+
+
+def _is_greek_letter(char: str) -> bool:
+    return char.isalpha() and ("\u0370" <= char <= "\u03ff" or "\u1f00" <= char <= "\u1fff")
+
+
+def repair_mojibake(text: str) -> tuple[str, int]:
+    """Undo UTF-8 read through cp1253 or cp1252 (``πŸ“ˆ`` -> 📈, ``â€™`` -> ’).
+
+    Returns the text and the number of sequences repaired.  Up to three passes, so text
+    garbled twice comes back too.
+    """
+    total = 0
+    for _ in range(3):
+        if text.isascii():
+            break
+        text, count, again = _repair_pass(text)
+        total += count
+        if not again:
+            break
+    return text, total
+
+
+def _repair_pass(text: str) -> tuple[str, int, bool]:
+    """One pass over both code pages; also says whether another pass could find more."""
+    edits: list[tuple[int, int, str]] = []
+    for chunk in _CANDIDATE.finditer(text):
+        taken: set[int] = set()
+        found: list[tuple[int, int, str]] = []
+        for run_pattern, to_bytes in _CODE_PAGES:
+            for run in run_pattern.finditer(text, chunk.start(), chunk.end()):
+                raw = run.group().translate(to_bytes).encode("latin-1")
+                for start, end, char in _accepted_sequences(text, run.start(), raw):
+                    span = range(run.start() + start, run.start() + end)
+                    if taken.isdisjoint(span):
+                        taken.update(span)
+                        found.append((span.start, span.stop, char))
+        edits.extend(sorted(found))
+    if not edits:
+        return text, 0, False
+    pieces: list[str] = []
+    cursor = 0
+    for start, end, char in edits:
+        pieces += (text[cursor:start], char)
+        cursor = end
+    pieces.append(text[cursor:])
+    # Only a repaired character that is itself mojibake material can form a new sequence.
+    again = any(_CANDIDATE_CHAR.match(char) for _, _, char in edits)
+    return "".join(pieces), len(edits), again
+
+
+def _accepted_sequences(text: str, offset: int, raw: bytes) -> list[tuple[int, int, str]]:
+    """Valid UTF-8 sequences in one run (run-relative spans) that are really mojibake."""
+    sequences = [(m.start(), m.end(), m.group().decode("utf-8")) for m in _UTF8_SEQUENCE.finditer(raw)]
+    sequences = [seq for seq in sequences if _is_text_char(seq[2])]
+    # Dropping one sequence can strand its neighbour, so filter until nothing changes.
+    while sequences:
+        covered = {i for start, end, _ in sequences for i in range(start, end)}
+        # Greek letters outside every sequence mean we are inside a real Greek word
+        # ("ΚΆΤΙ": ΚΆ = CA A2 is valid UTF-8 but is not mojibake).
+        loose_greek = {
+            i
+            for i in range(-1, len(raw) + 1)
+            if i not in covered and 0 <= offset + i < len(text) and _is_greek_letter(text[offset + i])
+        }
+        starts = {start for start, _, _ in sequences}
+        ends = {end for _, end, _ in sequences}
+        kept = [
+            (start, end, char)
+            for start, end, char in sequences
+            if start - 1 not in loose_greek
+            and end not in loose_greek
+            # Real foreign-script mojibake comes in chains; lone odd characters are text.
+            and (_alone_ok(char) or start in ends or end in starts)
+        ]
+        if len(kept) == len(sequences):
+            break
+        sequences = kept
+    return sequences

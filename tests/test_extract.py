@@ -1,0 +1,160 @@
+"""Extraction from outlines and text: values, headings, containers, unknown sections, boilerplate."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.errors import ParseError
+from pipeline.extract import clean_title, extract
+from pipeline.models import validate_record
+from pipeline.parse.text import parse_text
+from pipeline.sections import classify
+from pipeline.values import parse_experience, parse_money, parse_money_range, parse_percent, parse_times
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("$47,500", 47500),
+        ("$58,000+ per year", 58000),
+        ("€40.000", 40000),
+        ("58k", 58000),
+        ("USD 1,200", 1200),
+        ("Top 10 people", None),
+    ],
+)
+def test_parse_money(text: str, expected: int | None) -> None:
+    assert parse_money(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("37,000–58,000", (37000, 58000)), ("$37k - $58k", (37000, 58000)), ("37,000 to 58,000", (37000, 58000))],
+)
+def test_parse_money_range(text: str, expected: tuple[int, int]) -> None:
+    assert parse_money_range(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Morning (9:00 AM - 12:00 PM)", dt.time(9), dt.time(12)),
+        ("Late Afternoon (3:00 PM - 5:00 PM)", dt.time(15), dt.time(17)),
+        ("Evening (6 PM - 9:30 PM)", dt.time(18), dt.time(21, 30)),
+        ("Shift (13:00-15:30)", dt.time(13), dt.time(15, 30)),
+        ("Morning (9:00 - 11:00 AM)", dt.time(9), dt.time(11)),
+        ("Lunch", None, None),
+    ],
+)
+def test_parse_times(text: str, start: dt.time | None, end: dt.time | None) -> None:
+    assert parse_times(text) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("0-2 years", (0, 2)),
+        ("6+ years", (6, None)),
+        ("10 years", (10, 10)),
+        ("Less than 2 years", (0, 2)),
+        ("3 to 5 years", (3, 5)),
+        ("none", (None, None)),
+    ],
+)
+def test_parse_experience(text: str, expected: tuple[int | None, int | None]) -> None:
+    assert parse_experience(text) == expected
+
+
+def test_parse_percent() -> None:
+    assert parse_percent("9%") == 9.0
+    assert parse_percent("-3.5 %") == -3.5
+    assert parse_percent("no figure") is None
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [
+        ("✅ Pros", "pros"),
+        ("❌ Cons", "cons"),
+        ("📈 Market Demand", "market_demand"),
+        ("Core Functions of the Nurse Role", "core_functions"),
+        ("Soft Abilities", "soft_skills"),
+        ("Work-Life Balance & Stress", "work_life_balance"),
+        ("Annual Salary (US, USD)", "salary"),
+        ("Path to Welder", "path"),
+        ("FAQ", "faqs"),
+        ("Something Else Entirely", None),
+    ],
+)
+def test_classify_headings(heading: str, key: str | None) -> None:
+    found = classify(heading)
+    assert (found[0] if found else None) == key
+
+
+def test_clean_title() -> None:
+    assert clean_title("Medical Records Technician Career Path Guide") == "Medical Records Technician"
+    assert clean_title("Welder - Career Guide") == "Welder"
+    assert clean_title("Career Path Guide") == "Career Path Guide"
+
+
+GUIDE = """Welder Career Path Guide
+
+Welders join metal parts using heat, working in workshops, shipyards and construction sites across the country.
+
+Key Responsibilities
+
+  * Read blueprints and plan welds.
+  * Operate welding equipment safely.
+
+Safety Culture
+
+Welding shops hold daily safety briefings.
+
+  - Wear protective gear
+
+Frequently Asked Questions
+
+Is welding dangerous?
+
+It can be, which is why training matters.
+
+Share career guide
+
+Jobicy+ Subscription
+
+USD $8/month
+"""
+
+
+def test_unknown_sections_are_kept_and_boilerplate_dropped() -> None:
+    record = extract(parse_text(GUIDE))
+    assert record["title"] == "Welder"
+    assert record["items"]["responsibilities"] == (
+        "Read blueprints and plan welds.",
+        "Operate welding equipment safely.",
+    )
+    assert record["paragraphs"]["safety_culture"] == ("Welding shops hold daily safety briefings.",)
+    assert record["items"]["safety_culture"] == ("Wear protective gear",)
+    assert [f["question"] for f in record["faqs"]] == ["Is welding dangerous?"]
+    assert "month" not in str(record) and "Subscription" not in str(record)
+    assert validate_record(record).headline.remote_friendly is False
+
+
+def test_market_demand_gauge_value_is_the_third_line() -> None:
+    text = (
+        "X Career Path Guide\n\nA summary sentence that is long enough to be prose here.\n\n"
+        "📈 Market Demand\n\nLow\nHigh\nModerate\n\nSome words about demand in this field today.\n"
+    )
+    assert extract(parse_text(text))["headline"]["market_demand"] == "Moderate"
+
+
+def test_text_without_guide_sections_is_not_a_guide() -> None:
+    with pytest.raises(ParseError, match="no career-guide sections"):
+        extract(parse_text("Shopping list\n\nMilk and eggs.\n"))
+
+
+def test_overlong_line_is_a_parse_error() -> None:
+    with pytest.raises(ParseError, match="characters long"):
+        parse_text("Title\n\n" + "x" * 1000, max_line_chars=500)
