@@ -15,14 +15,45 @@ import unicodedata
 
 from pipeline.models import CareerGuide
 
-_ABBREVIATIONS = {"sr": "senior", "jr": "junior", "mgr": "manager", "asst": "assistant", "tech": "technician"}
+_ABBREVIATIONS = {
+    "sr": "senior",
+    "snr": "senior",
+    "jr": "junior",
+    "mgr": "manager",
+    "asst": "assistant",
+    "assoc": "associate",
+    "eng": "engineer",
+    "dev": "developer",
+    "admin": "administrator",
+}
+_NOT_PLURAL = ("ss", "us", "is", "ics", "ous", "sis")  # business, campus, analysis, economics
+
+
+def singular(word: str) -> str:
+    """English plural -> singular for the head noun of a job title (technicians -> technician)."""
+    if len(word) <= 3 or word.endswith(_NOT_PLURAL):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") else word
 
 
 def career_id(title: str) -> str:
-    """Slug of a title: lower-case ASCII words joined by hyphens, common abbreviations spelled out."""
+    """Stable slug of a career title, so every spelling of one career lands on one row.
+
+    Rules, in order: the "Career Path Guide" suffix is already gone (``extract.clean_title``);
+    Unicode is folded to ASCII (accents dropped); case and punctuation are ignored; "&" is
+    "and"; abbreviations are spelled out (Sr. -> senior, Jr. -> junior, Mgr -> manager, ...);
+    the last word, the head noun, is made singular (Technicians -> technician); words are
+    joined by hyphens. "Sr. Medical Records Technicians" -> "senior-medical-records-technician".
+    """
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
     words = re.findall(r"[a-z0-9]+", ascii_title.replace("&", " and ").lower())
     words = [_ABBREVIATIONS.get(word, word) for word in words]
+    if words:
+        words[-1] = singular(words[-1])
     return "-".join(words)[:120] or "untitled"
 
 

@@ -30,9 +30,10 @@ from pipeline import PARSER_VERSION
 from pipeline.errors import DocumentError
 from pipeline.limits import Limits
 from pipeline.process import ProcessedDocument, process_document
-from pipeline.rows import LoadContext, Row, career_row, child_rows
+from pipeline.rows import Row
 from pipeline.sources import RawDocument, SourceFile, read_document
-from pipeline.warehouse import Warehouse
+from pipeline.staging import StagedRows, find_near_duplicates
+from pipeline.warehouse import CurrentVersion, Warehouse
 
 OUTCOMES = ("loaded", "unchanged", "duplicate", "quarantined")
 
@@ -85,6 +86,7 @@ class RunSummary:
     counts: Counter[str] = field(default_factory=Counter)
     problems: list[tuple[str, str]] = field(default_factory=list)  # (uri, reason) of quarantined inputs
     changed: list[tuple[str, int]] = field(default_factory=list)  # (career_id, version) loaded
+    near_duplicates: int = 0  # candidate pairs found in this run
     elapsed_seconds: float = 0.0
 
     @property
@@ -100,12 +102,20 @@ class _Loaded:
     uri: str
     position: int
     version: int
+    base: CurrentVersion | None  # the career's version before this run, if any
 
 
 class IngestRun:
     """Stateful decisions for one run over an open warehouse (the single writer)."""
 
-    def __init__(self, warehouse: Warehouse, *, inputs: Sequence[str] = (), flow_run_id: str | None = None) -> None:
+    def __init__(
+        self,
+        warehouse: Warehouse,
+        *,
+        inputs: Sequence[str] = (),
+        flow_run_id: str | None = None,
+        near_duplicate_threshold: float = 0.8,
+    ) -> None:
         self.wh = warehouse
         self.parser_version = PARSER_VERSION
         self.inputs = list(inputs)
@@ -118,6 +128,8 @@ class IngestRun:
         self._records: dict[str, str] = {}  # record sha -> uri this run
         self._careers: dict[str, _Loaded] = {}
         self._docs: list[Row] = []
+        self._aliases: set[tuple[str, str]] = set()
+        self.near_duplicate_threshold = near_duplicate_threshold
 
     @property
     def run_id(self) -> str:
@@ -176,96 +188,56 @@ class IngestRun:
 
     def record(self, processed: Sequence[Processed]) -> None:
         """Decide outcomes for parsed documents and stage the rows of loaded ones."""
-        ok = [p for p in processed if isinstance(p.result, ProcessedDocument)]
-        current = self.wh.current_versions(p.result.career_id for p in ok)  # type: ignore[union-attr]
-        careers: list[Row] = []
-        children: dict[str, list[Row]] = {}
-        versions: list[Row] = []
-        replaced: list[str] = []
-        now = dt.datetime.now(dt.UTC)
+        ok = [p.result for p in processed if isinstance(p.result, ProcessedDocument)]
+        current = self.wh.current_versions(doc.career_id for doc in ok)
+        staged = StagedRows(self.run_id, dt.datetime.now(dt.UTC))
         for item in processed:
             raw, result = item.raw, item.result
             if isinstance(result, DocumentError):
                 self._outcome(raw.uri, raw, None, "quarantined", result.reason)
                 continue
+            self._alias(staged, result)
             cid, rsha = result.career_id, result.record_sha256
             meta = {"record_sha": rsha, "fmt": result.format, "encoding": result.encoding}
             if rsha in self._records:
-                self._outcome(
-                    raw.uri, raw, cid, "duplicate", f"same record as {self._records[rsha]} in this run", **meta
-                )
+                reason = f"same record as {self._records[rsha]} in this run"
+                self._outcome(raw.uri, raw, cid, "duplicate", reason, **meta)
                 continue
             cur = current.get(cid)
-            if cur is not None and cur[1] == rsha and cid not in self._careers:
+            if cur is not None and cur.record_sha256 == rsha and cid not in self._careers:
                 self._records[rsha] = raw.uri
                 self._outcome(raw.uri, raw, cid, "unchanged", "same record as the career's current version", **meta)
                 continue
             earlier = self._careers.get(cid)
             if earlier is not None:
                 if result.completeness <= earlier.completeness:
-                    self._outcome(
-                        raw.uri,
-                        raw,
-                        cid,
-                        "duplicate",
+                    reason = (
                         f"another version of {cid} from {earlier.uri} won in this run "
                         f"(completeness {earlier.completeness:.2f} vs {result.completeness:.2f}; "
-                        "on a tie the first input wins)",
-                        **meta,
+                        "on a tie the first input wins)"
                     )
+                    self._outcome(raw.uri, raw, cid, "duplicate", reason, **meta)
                     continue
                 self._demote(earlier, raw.uri, result.completeness)
-                replaced.append(cid)
-                version = earlier.version
+                staged.replaced.append(cid)
+                version, base = earlier.version, earlier.base
             else:
-                version = cur[0] + 1 if cur is not None else 1
+                version, base = (cur.version + 1, cur) if cur is not None else (1, None)
             self._records[rsha] = raw.uri
             # _outcome below gives this input the next position; remember it in case it is demoted.
-            self._careers[cid] = _Loaded(cid, rsha, result.completeness, raw.uri, self._position + 1, version)
-            ctx = LoadContext(version, raw.content_sha256, raw.uri, self.run_id, now)
-            careers.append(career_row(result, ctx))
-            for table, rows in child_rows(result).items():
-                children.setdefault(table, []).extend(rows)
-            versions.append(
-                {
-                    "career_id": cid,
-                    "version": version,
-                    "record_sha256": rsha,
-                    "content_sha256": raw.content_sha256,
-                    "record": result.record_json,
-                    "valid_from": now,
-                    "valid_to": None,
-                    "run_id": self.run_id,
-                    "parser_version": self.parser_version,
-                    "source_uri": raw.uri,
-                }
-            )
+            self._careers[cid] = _Loaded(cid, rsha, result.completeness, raw.uri, self._position + 1, version, base)
+            staged.add(result, raw, version, base)
             self._outcome(raw.uri, raw, cid, "loaded", None, **meta)
             self.summary.changed.append((cid, version))
-        self._write(careers, children, versions, replaced, now)
-
-    def _write(
-        self,
-        careers: list[Row],
-        children: dict[str, list[Row]],
-        versions: list[Row],
-        replaced: list[str],
-        now: dt.datetime,
-    ) -> None:
-        ids = sorted({row["career_id"] for row in careers})
-        if replaced:
-            self.wh.execute(
-                "DELETE FROM career_versions WHERE run_id = $r AND career_id IN (SELECT unnest($ids))",
-                {"r": self.run_id, "ids": replaced},
-            )
-        self.wh.delete_careers(ids)
-        self.wh.close_versions(ids, now)
-        self.wh.insert("careers", careers)
-        for table, rows in children.items():
-            self.wh.insert(table, rows)
-        self.wh.insert("career_versions", versions)
+        staged.write(self.wh)
         self.wh.insert("ingest_documents", self._docs)
         self._docs = []
+
+    def _alias(self, staged: StagedRows, doc: ProcessedDocument) -> None:
+        for alias in (doc.source_title, doc.guide.title):
+            if (alias, doc.career_id) not in self._aliases:
+                self._aliases.add((alias, doc.career_id))
+                staged.aliases.append({"alias": alias, "career_id": doc.career_id, "first_seen_run_id": self.run_id})
 
     def _demote(self, earlier: _Loaded, winner_uri: str, completeness: float) -> None:
         """An earlier input of this run lost its career to a more complete one."""
@@ -321,6 +293,8 @@ class IngestRun:
         self.wh.insert("ingest_documents", self._docs)
         self._docs = []
         summary = self.summary
+        ids = sorted({cid for cid, _ in summary.changed})
+        summary.near_duplicates = find_near_duplicates(self.wh, ids, self.near_duplicate_threshold, self.run_id)
         summary.finished_at = dt.datetime.now(dt.UTC)
         summary.elapsed_seconds = round(time.perf_counter() - self._clock, 3)
         self.wh.insert(

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from pipeline import PARSER_VERSION
 from pipeline.decode import decode_bytes
+from pipeline.dedupe import shingles, signature
 from pipeline.errors import ParseError
 from pipeline.extract import extract
 from pipeline.identity import canonical_json, career_id, record_sha256
@@ -49,6 +52,8 @@ class ProcessedDocument:
     encoding: str
     format: str
     repaired: int
+    source_title: str
+    signature: np.ndarray  # MinHash of word shingles, for near-duplicate search
     parser_version: str = PARSER_VERSION
 
 
@@ -90,4 +95,6 @@ def process_document(data: bytes, *, name: str = "", limits: Limits | None = Non
         encoding=decoded.encoding,
         format=fmt,
         repaired=decoded.repaired,
+        source_title=outline.title,
+        signature=signature(shingles(guide)),
     )

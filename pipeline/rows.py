@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from pipeline.models import CareerGuide
 from pipeline.process import ProcessedDocument
 
 CHILD_TABLES = (
@@ -37,11 +38,10 @@ class LoadContext:
     loaded_at: dt.datetime
 
 
-def career_row(doc: ProcessedDocument, ctx: LoadContext) -> Row:
-    guide = doc.guide
+def guide_columns(guide: CareerGuide) -> Row:
+    """The ``careers`` columns that come from the record itself (what the change log compares)."""
     salary, headline, outlook = guide.salary, guide.headline, guide.outlook
     return {
-        "career_id": doc.career_id,
         "title": guide.title,
         "summary": guide.summary,
         "growth_rate_pct": headline.growth_rate_pct,
@@ -63,8 +63,15 @@ def career_row(doc: ProcessedDocument, ctx: LoadContext) -> Row:
         "outlook_growth_pct": outlook.growth_rate_pct,
         "outlook_status": outlook.status,
         "outlook_source": outlook.source,
+    }
+
+
+def career_row(doc: ProcessedDocument, ctx: LoadContext) -> Row:
+    return {
+        "career_id": doc.career_id,
+        **guide_columns(doc.guide),
         "completeness": doc.completeness,
-        "quality_flags": list(guide.quality_flags),
+        "quality_flags": list(doc.guide.quality_flags),
         "version": ctx.version,
         "record_sha256": doc.record_sha256,
         "content_sha256": ctx.content_sha256,

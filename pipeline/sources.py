@@ -8,6 +8,7 @@ and every problem becomes a ``SourceError`` with a reason a person can act on.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import stat
@@ -50,13 +51,24 @@ def _inside(path: Path, roots: Sequence[Path]) -> bool:
     return any(path == root or root in path.parents for root in roots)
 
 
+def _resolve(path: Path) -> Path | None:
+    """``path.resolve()``, or None for a symlink loop (RuntimeError before 3.13, OSError after)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return None
+
+
+_LOOP = "symlink loop: the link leads back to itself and never reaches a file"
+
+
 def discover(paths: Sequence[str | Path], *, follow_symlinks: bool = False) -> Iterator[SourceFile]:
     """Yield every input file under ``paths`` (files as given, directories walked, sorted)."""
     roots = [Path(p) for p in paths]
     missing = [str(p) for p in roots if not p.exists() and not p.is_symlink()]
     if missing:
         raise InputNotFound(missing[0])
-    real_roots = [p.resolve() for p in roots]
+    real_roots = [_resolve(p) or p.absolute() for p in roots]
     seen: set[Path] = set()
     for root in roots:
         if not root.is_dir():
@@ -75,13 +87,18 @@ def discover(paths: Sequence[str | Path], *, follow_symlinks: bool = False) -> I
                 if name.startswith("."):
                     continue
                 path = here / name
-                if path.is_symlink() and not follow_symlinks and not _inside(path.resolve(), real_roots):
-                    reason = (
-                        f"symlink to {path.resolve()} leads outside the input paths and is not followed "
-                        "(pass --follow-symlinks to allow it)"
-                    )
-                    yield SourceFile(uri=str(path), path=path, refused=reason)
-                    continue
+                if path.is_symlink() and not follow_symlinks:
+                    target = _resolve(path)
+                    if target is None:
+                        yield SourceFile(uri=str(path), path=path, refused=_LOOP)
+                        continue
+                    if not _inside(target, real_roots):
+                        reason = (
+                            f"symlink to {target} leads outside the input paths and is not followed "
+                            "(pass --follow-symlinks to allow it)"
+                        )
+                        yield SourceFile(uri=str(path), path=path, refused=reason)
+                        continue
                 yield SourceFile(uri=str(path), path=path)
 
 
@@ -110,6 +127,8 @@ def read_document(source: SourceFile, *, max_bytes: int) -> RawDocument:
     except RuntimeError as exc:  # symlink loops from Path.resolve
         raise SourceError(f"cannot resolve the path: {exc}") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise SourceError(_LOOP) from None
         raise SourceError(f"cannot read the file: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
         raise SourceError(f"file grew past the {max_bytes:,}-byte limit while being read")

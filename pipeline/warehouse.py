@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 
 from pipeline.errors import QueryError, WarehouseBusy, WarehouseError
@@ -62,6 +63,15 @@ class PriorContent:
     record_sha256: str | None
     reason: str | None
     is_current: bool  # the record is still its career's current version
+
+
+@dataclass(frozen=True, slots=True)
+class CurrentVersion:
+    """A career's current version as stored in ``career_versions``."""
+
+    version: int
+    record_sha256: str
+    record_json: str
 
 
 class Warehouse:
@@ -129,8 +139,8 @@ class Warehouse:
         ).fetchall()
         return {row[0]: PriorContent(row[1], row[2], row[3], row[4], bool(row[5])) for row in rows}
 
-    def current_versions(self, career_ids: Iterable[str]) -> dict[str, tuple[int, str, str]]:
-        """career_id -> (version, record_sha256, record JSON) of the current version."""
+    def current_versions(self, career_ids: Iterable[str]) -> dict[str, CurrentVersion]:
+        """career_id -> its current version (number, record hash, record JSON)."""
         ids = sorted(set(career_ids))
         if not ids:
             return {}
@@ -139,7 +149,31 @@ class Warehouse:
             "WHERE valid_to IS NULL AND career_id IN (SELECT unnest($ids))",
             {"ids": ids},
         ).fetchall()
-        return {row[0]: (row[1], row[2], row[3]) for row in rows}
+        return {row[0]: CurrentVersion(row[1], row[2], row[3]) for row in rows}
+
+    def signatures(self) -> dict[str, np.ndarray]:
+        """Every stored MinHash signature (64 integers per career; ~10 MB at 20,000 careers)."""
+        relation = self.con.sql("SELECT career_id, signature FROM career_signatures")
+        assert relation is not None
+        table = relation.to_arrow_table()
+        ids = table.column("career_id").to_pylist()
+        flat = table.column("signature").combine_chunks().flatten().to_numpy()
+        width = len(flat) // len(ids) if ids else 0
+        return {cid: flat[i * width : (i + 1) * width].astype(np.uint64) for i, cid in enumerate(ids)}
+
+    def insert_new_aliases(self, rows: list[Row]) -> None:
+        """Add (alias, career_id) pairs not seen before."""
+        if not rows:
+            return
+        self.con.register("_batch_aliases", pa.Table.from_pylist(rows))
+        try:
+            self.con.execute(
+                "INSERT INTO career_aliases SELECT DISTINCT b.alias, b.career_id, b.first_seen_run_id "
+                "FROM _batch_aliases b WHERE NOT EXISTS (SELECT 1 FROM career_aliases a "
+                "WHERE a.alias = b.alias AND a.career_id = b.career_id)"
+            )
+        finally:
+            self.con.unregister("_batch_aliases")
 
     def stored_contents(self, shas: Sequence[str]) -> set[str]:
         if not shas:
@@ -162,11 +196,11 @@ class Warehouse:
         finally:
             self.con.unregister(view)
 
-    def delete_careers(self, career_ids: Sequence[str]) -> None:
+    def delete_careers(self, career_ids: Sequence[str], *, extra_tables: Sequence[str] = ()) -> None:
         """Remove the current rows (careers and children) of these careers, before re-inserting them."""
         if not career_ids:
             return
-        for table in ("careers", *CHILD_TABLES):
+        for table in ("careers", *CHILD_TABLES, *extra_tables):
             self.con.execute(f"DELETE FROM {table} WHERE career_id IN (SELECT unnest($ids))", {"ids": list(career_ids)})
 
     def close_versions(self, career_ids: Sequence[str], valid_to: Any) -> None:

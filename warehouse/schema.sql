@@ -125,6 +125,41 @@ CREATE TABLE IF NOT EXISTS career_faqs (
     career_id VARCHAR NOT NULL, position INTEGER NOT NULL, question VARCHAR NOT NULL, answer VARCHAR
 );
 
+-- What changed in each new version: scalar columns (changed) and list entries (added/removed).
+CREATE TABLE IF NOT EXISTS career_changes (
+    career_id  VARCHAR NOT NULL,
+    version    INTEGER NOT NULL,             -- the version that introduced the change
+    field      VARCHAR NOT NULL,             -- careers column, list section, or child table name
+    change     VARCHAR NOT NULL,             -- changed | added | removed
+    old_value  VARCHAR,
+    new_value  VARCHAR,
+    run_id     VARCHAR NOT NULL
+);
+
+-- Every title seen for a career, as written on the page and as cleaned.
+CREATE TABLE IF NOT EXISTS career_aliases (
+    alias             VARCHAR NOT NULL,
+    career_id         VARCHAR NOT NULL,
+    first_seen_run_id VARCHAR NOT NULL
+);
+
+-- MinHash signature of each career's current record, so a run compares only new or changed guides.
+CREATE TABLE IF NOT EXISTS career_signatures (
+    career_id      VARCHAR NOT NULL,
+    record_sha256  VARCHAR NOT NULL,
+    signature      UBIGINT[] NOT NULL
+);
+
+-- Careers whose text is mostly the same (verified Jaccard similarity of word shingles); never merged.
+CREATE TABLE IF NOT EXISTS duplicate_candidates (
+    career_id_a  VARCHAR NOT NULL,           -- career_id_a < career_id_b
+    career_id_b  VARCHAR NOT NULL,
+    similarity   DOUBLE NOT NULL,            -- 0..1
+    method       VARCHAR NOT NULL,           -- e.g. minhash-lsh/jaccard-3-word-shingles
+    run_id       VARCHAR NOT NULL,
+    detected_at  TIMESTAMPTZ NOT NULL
+);
+
 COMMENT ON TABLE careers IS 'One row per career, its current version. Salaries are whole units of salary_currency per year.';
 COMMENT ON TABLE career_items IS 'Bullet lists as rows: section is responsibilities, tech_stack, tech_skills, soft_skills, pros, cons, common_mistakes, advice, related_roles, sources, or the snake_case heading of a section the parser does not know.';
 COMMENT ON TABLE career_paragraphs IS 'Narrative sections as ordered paragraphs, keyed by section (core_functions, work_setting, ...).';
@@ -132,3 +167,7 @@ COMMENT ON TABLE career_versions IS 'Every version of every career with its full
 COMMENT ON TABLE ingest_documents IS 'Every input of every run with exactly one outcome: loaded, unchanged, duplicate or quarantined, and a reason when not loaded.';
 COMMENT ON TABLE ingest_runs IS 'One row per completed ingest run with counts per outcome.';
 COMMENT ON TABLE raw_documents IS 'Raw bytes of every ingested document, content-addressed by sha256, so careers can be re-derived after a parser change.';
+COMMENT ON TABLE career_changes IS 'Change log: per new version, each changed careers column (old -> new) and each added or removed list entry.';
+COMMENT ON TABLE career_aliases IS 'Every title seen for a career (as on the page and cleaned), mapped to its career_id.';
+COMMENT ON TABLE career_signatures IS 'MinHash signatures (64 permutations over word 3-shingles) of current records, for near-duplicate search.';
+COMMENT ON TABLE duplicate_candidates IS 'Pairs of different careers whose guides are mostly the same text; flagged for review, never merged.';
