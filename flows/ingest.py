@@ -42,6 +42,9 @@ class IngestConfig(BaseModel):
     batch_size: int = Field(default=200, gt=0, description="Documents per task run.")
     lock_timeout: float = Field(default=10.0, ge=0, description="Seconds to wait for another writer.")
     follow_symlinks: bool = Field(default=False, description="Follow symlinks leading outside the inputs.")
+    near_duplicate_threshold: float = Field(
+        default=0.8, gt=0, le=1, description="Shingle similarity from which two careers are flagged."
+    )
     limits: Limits = Field(default_factory=Limits)
 
 
@@ -95,7 +98,12 @@ def ingest_flow(config: IngestConfig | None = None) -> RunSummary:
     logger.info("discovered %d input(s) under %s", len(sources), ", ".join(config.paths))
     warehouse = open_warehouse(str(Path(config.warehouse)), config.lock_timeout)
     try:
-        run = IngestRun(warehouse, inputs=config.paths, flow_run_id=flow_run.get_id())
+        run = IngestRun(
+            warehouse,
+            inputs=config.paths,
+            flow_run_id=flow_run.get_id(),
+            near_duplicate_threshold=config.near_duplicate_threshold,
+        )
         run.start()
         try:
             for number, batch in enumerate(chunks(sources, config.batch_size), start=1):

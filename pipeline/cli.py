@@ -22,7 +22,10 @@ from rich.console import Console
 from rich.table import Table
 
 from pipeline.errors import PipelineError
-from pipeline.warehouse import run_query
+from pipeline.history import duplicates as list_duplicates
+from pipeline.history import history as load_history
+from pipeline.history import recent_runs
+from pipeline.warehouse import QueryResult, run_query
 
 QUIET_PREFECT = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
@@ -39,7 +42,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="Ingest career-guide pages into a DuckDB warehouse and query it.",
 )
-out = Console(highlight=False, soft_wrap=True)
+# Piped output is not squeezed to 80 columns: tables keep whole values for files and pagers.
+out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 240)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 WarehouseOption = Annotated[Path, typer.Option("--warehouse", "-w", help="DuckDB warehouse file.", show_default=True)]
@@ -64,6 +68,9 @@ def ingest(
     max_bytes: Annotated[int, typer.Option(min=1, help="Largest document accepted, in bytes.")] = 5 * 1024 * 1024,
     lock_timeout: Annotated[float, typer.Option(min=0, help="Seconds to wait for another writer.")] = 10.0,
     follow_symlinks: Annotated[bool, typer.Option(help="Follow symlinks that lead outside the inputs.")] = False,
+    near_duplicate_threshold: Annotated[
+        float, typer.Option(min=0.1, max=1.0, help="Similarity from which different careers are flagged.")
+    ] = 0.8,
 ) -> None:
     """Ingest career guides (text or HTML) into the warehouse with the Prefect flow.
 
@@ -89,6 +96,7 @@ def ingest(
         batch_size=batch_size,
         lock_timeout=lock_timeout,
         follow_symlinks=follow_symlinks,
+        near_duplicate_threshold=near_duplicate_threshold,
         limits=Limits(max_document_bytes=max_bytes),
     )
     state = ingest_flow(config, return_state=True)
@@ -114,6 +122,8 @@ def _print_summary(summary: Any, warehouse: str, total: float) -> None:
         shown = ", ".join(f"{cid} v{version}" for cid, version in summary.changed[:10])
         more = f" and {len(summary.changed) - 10} more" if len(summary.changed) > 10 else ""
         out.print(f"  careers added or changed: {shown}{more}", markup=False)
+    if summary.near_duplicates:
+        out.print(f"  near-duplicate career pairs flagged: {summary.near_duplicates} (see `careers duplicates`)")
     if summary.problems:
         out.print("Quarantined:")
         for uri, reason in summary.problems[:50]:
@@ -155,6 +165,88 @@ def query(
             table.add_row(*("" if v is None else str(v) for v in row))
         out.print(table)
         out.print(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
+
+
+def _table(result: QueryResult) -> None:
+    table = Table(*result.columns)
+    for row in result.rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    out.print(table)
+
+
+def _short(value: str | None, width: int = 70) -> str:
+    text = "NULL" if value is None else value.replace("\n", " ")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@app.command()
+def history(
+    career: Annotated[str, typer.Argument(help="career_id, title or any title seen for it.")],
+    warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+) -> None:
+    """Show every version of a career with its dates and what changed in each.
+
+    Example: careers history "Medical Records Technician"
+    """
+    try:
+        cid, versions = load_history(warehouse, career)
+    except PipelineError as exc:
+        raise fail(str(exc)) from None
+    out.print(f"{cid}: {len(versions)} version(s)", markup=False)
+    for info in versions:
+        until = f"{info.valid_to:%Y-%m-%d %H:%M}" if info.valid_to else "current"
+        out.print(
+            f"v{info.version}  {info.valid_from:%Y-%m-%d %H:%M} -> {until}  "
+            f"from {info.source_uri} (parser {info.parser_version})",
+            markup=False,
+        )
+        if info.version == 1:
+            out.print("    first version")
+        elif not info.changes:
+            out.print("    no field-level changes recorded")
+        for fld, change, old, new in info.changes:
+            if change == "changed":
+                line = f"{fld} {_short(old, 40)} -> {_short(new, 40)}"
+            elif change == "added":
+                line = f"{fld} + {_short(new)}"
+            else:
+                line = f"{fld} - {_short(old)}"
+            out.print(f"    {line}", markup=False)
+
+
+@app.command()
+def duplicates(
+    warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+    min_similarity: Annotated[float, typer.Option(min=0, max=1, help="Only pairs at least this similar.")] = 0.0,
+) -> None:
+    """List pairs of different careers whose guides are mostly the same text (never merged).
+
+    Example: careers duplicates --min-similarity 0.9
+    """
+    try:
+        result = list_duplicates(warehouse, min_similarity)
+    except PipelineError as exc:
+        raise fail(str(exc)) from None
+    if not result.rows:
+        out.print("no near-duplicate careers found")
+        return
+    _table(result)
+
+
+@app.command()
+def runs(
+    warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+    limit: Annotated[int, typer.Option(min=1, help="How many recent runs.")] = 20,
+) -> None:
+    """List recent ingest runs with their counts per outcome and durations.
+
+    Example: careers runs --limit 5
+    """
+    try:
+        result = recent_runs(warehouse, limit)
+    except PipelineError as exc:
+        raise fail(str(exc)) from None
+    _table(result)
 
 
 def main() -> None:

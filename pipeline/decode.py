@@ -56,6 +56,9 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
 _CONTROL_BYTES = bytes(sorted(set(range(32)) - {9, 10, 11, 12, 13, 27}))
 _CONTROL_SHARE = 0.05
 _SNIFF_BYTES = 4096
+# UTF-8 with damage: at least this many valid multi-byte sequences, and this many per invalid byte.
+_UTF8_EVIDENCE = 8
+_UTF8_DAMAGE_RATIO = 10
 
 _META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""<\?xml\b[^>]*?encoding\s*=\s*["']([\w.:-]+)""", re.IGNORECASE)
@@ -102,7 +105,11 @@ def _decode(data: bytes) -> tuple[str, str]:
     if truncated is not None and (not truncated[0].isascii() or truncated[1] >= 2):
         return truncated[0] + "\ufffd", "utf-8"
 
-    declared = _declared_encoding(data) or "cp1252"
+    declared = _declared_encoding(data)
+    damaged = _damaged_utf8(data) if declared is None or declared.startswith("utf") else None
+    if damaged is not None:
+        return damaged, "utf-8"
+    declared = declared or "cp1252"
     for codec in (_WEB_ALIASES.get(declared, declared), declared, "cp1252"):
         if not codec.startswith("utf"):
             try:
@@ -118,6 +125,20 @@ def _decode(data: bytes) -> tuple[str, str]:
     raise DecodeError(
         f"not valid UTF-8 (invalid byte 0x{data[first_error]:02x} at offset {first_error}) and no other encoding fits"
     )
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few corrupted bytes: the text with each bad byte as U+FFFD, else None.
+
+    Many valid multi-byte sequences and few invalid bytes mean the file is UTF-8 with
+    damage; read as cp1252 or by detection it would turn every other character into junk.
+    """
+    valid = len(_UTF8_SEQUENCE.findall(data))
+    if valid < _UTF8_EVIDENCE:
+        return None
+    text = data.decode("utf-8", "replace")
+    invalid = text.count("\ufffd") - data.count("\ufffd".encode())
+    return text if invalid * _UTF8_DAMAGE_RATIO <= valid else None
 
 
 def _refuse_binary(data: bytes) -> None:

@@ -221,7 +221,9 @@ class QueryResult:
     rows: list[tuple[Any, ...]]
 
 
-def run_query(path: str | Path, sql: str, *, lock_timeout: float = 0.0) -> QueryResult:
+def run_query(
+    path: str | Path, sql: str, params: dict[str, Any] | None = None, *, lock_timeout: float = 0.0
+) -> QueryResult:
     """Run one statement read-only with external access disabled; refuse writes with QueryError."""
     target = Path(path)
     if not target.exists():
@@ -229,7 +231,7 @@ def run_query(path: str | Path, sql: str, *, lock_timeout: float = 0.0) -> Query
     con = _connect(target, read_only=True, lock_timeout=lock_timeout)
     try:
         con.execute("SET lock_configuration = true")
-        cursor = con.execute(sql)
+        cursor = con.execute(sql, params) if params else con.execute(sql)
         columns = [d[0] for d in cursor.description or []]
         return QueryResult(columns, cursor.fetchall() if columns else [])
     except duckdb.Error as exc:
