@@ -9,7 +9,7 @@ one warehouse transaction: any failure rolls it back.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -19,9 +19,12 @@ from prefect.client.schemas.objects import State
 from prefect.runtime import flow_run
 from pydantic import BaseModel, Field
 
+from pipeline import progress
 from pipeline.errors import PipelineError
 from pipeline.ingest import IngestRun, Processed, RunSummary, Unread, process_batch, read_batch
 from pipeline.limits import Limits
+from pipeline.replay import StoredRef, clear_derived, history_segments, read_stored, reprocess_targets
+from pipeline.reports import publish_report
 from pipeline.sources import RawDocument, SourceFile, discover
 from pipeline.warehouse import Warehouse
 
@@ -45,6 +48,7 @@ class IngestConfig(BaseModel):
     near_duplicate_threshold: float = Field(
         default=0.8, gt=0, le=1, description="Shingle similarity from which two careers are flagged."
     )
+    full_refresh: bool = Field(default=False, description="Rebuild derived tables from stored raw documents first.")
     limits: Limits = Field(default_factory=Limits)
 
 
@@ -54,9 +58,9 @@ def chunks(values: Sequence[T], size: int) -> Iterator[Sequence[T]]:
 
 
 @task(retries=2, retry_delay_seconds=[1, 3], retry_condition_fn=transient, cache_policy=NO_CACHE)
-def discover_inputs(paths: list[str], follow_symlinks: bool, max_documents: int) -> list[SourceFile]:
+def discover_inputs(paths: list[str], follow_symlinks: bool) -> list[SourceFile]:
     """List every input file under the given paths, in sorted order."""
-    return list(discover(paths, follow_symlinks=follow_symlinks))[:max_documents]
+    return list(discover(paths, follow_symlinks=follow_symlinks))
 
 
 @task(retries=2, retry_delay_seconds=[1, 3], retry_condition_fn=transient, cache_policy=NO_CACHE)
@@ -89,13 +93,33 @@ def open_warehouse(path: str, lock_timeout: float) -> Warehouse:
     return Warehouse.open(path, lock_timeout=lock_timeout)
 
 
-@flow(name="careers-ingest", log_prints=False)
-def ingest_flow(config: IngestConfig | None = None) -> RunSummary:
-    """Ingest career guides from ``config.paths`` into the DuckDB warehouse in one transaction."""
-    config = config or IngestConfig()
+@task(retries=2, retry_delay_seconds=[1, 3], retry_condition_fn=transient, cache_policy=NO_CACHE)
+def read_stored_batch(warehouse: Warehouse, refs: Sequence[StoredRef]) -> list[RawDocument | Unread]:
+    """Read one batch of stored raw documents from the warehouse."""
+    return list(read_stored(warehouse, refs))
+
+
+def _ingest_batches(
+    run: IngestRun, batches: Iterable[list[RawDocument | Unread]], total: int, config: IngestConfig, label: str
+) -> None:
     logger = get_run_logger()
-    sources = discover_inputs(config.paths, config.follow_symlinks, config.limits.max_documents)
-    logger.info("discovered %d input(s) under %s", len(sources), ", ".join(config.paths))
+    done = 0
+    for number, read in enumerate(batches, start=1):
+        todo = screen_batch(run, read)
+        stage_batch(run, parse_documents(todo, config.limits))
+        done += len(read)
+        logger.info(
+            "%s batch %d: %d document(s), %d parsed, %d/%d done", label, number, len(read), len(todo), done, total
+        )
+        progress.advance(done, total, label)
+
+
+def _over_limit(sources: list[SourceFile], limit: int) -> list[RawDocument | Unread]:
+    reason = f"over the per-run limit of {limit:,} documents; run again to ingest the rest"
+    return [Unread(source.uri, reason) for source in sources[limit:]]
+
+
+def _run(config: IngestConfig, body: Callable[[IngestRun, Warehouse], None]) -> RunSummary:
     warehouse = open_warehouse(str(Path(config.warehouse)), config.lock_timeout)
     try:
         run = IngestRun(
@@ -106,15 +130,65 @@ def ingest_flow(config: IngestConfig | None = None) -> RunSummary:
         )
         run.start()
         try:
-            for number, batch in enumerate(chunks(sources, config.batch_size), start=1):
-                todo = screen_batch(run, read_inputs(batch, config.limits))
-                stage_batch(run, parse_documents(todo, config.limits))
-                logger.info("batch %d: %d input(s), %d parsed", number, len(batch), len(todo))
+            body(run, warehouse)
             summary = run.finish()
         except BaseException:
             run.abort()
             raise
     finally:
         warehouse.close()
+    publish_report(summary)
+    return summary
+
+
+@flow(name="careers-ingest", log_prints=False)
+def ingest_flow(config: IngestConfig | None = None) -> RunSummary:
+    """Ingest career guides from ``config.paths`` into the DuckDB warehouse in one transaction.
+
+    With ``full_refresh`` every derived table is rebuilt first by replaying the stored raw
+    documents of every past run in order, then the given inputs are ingested.
+    """
+    config = config or IngestConfig()
+    logger = get_run_logger()
+    sources = discover_inputs(config.paths, config.follow_symlinks)
+    logger.info("discovered %d input(s) under %s", len(sources), ", ".join(config.paths))
+    limit = config.limits.max_documents
+
+    def body(run: IngestRun, warehouse: Warehouse) -> None:
+        if config.full_refresh:
+            segments = history_segments(warehouse)
+            clear_derived(warehouse)
+            for segment in segments:
+                run.begin_segment(recording=False, parse_all=True)
+                batches = (read_stored_batch(warehouse, b) for b in chunks(segment, config.batch_size))
+                _ingest_batches(run, batches, len(segment), config, "replay")
+            run.begin_segment(recording=True, parse_all=True)
+        kept = sources[:limit]
+        batches = (read_inputs(b, config.limits) for b in chunks(kept, config.batch_size))
+        _ingest_batches(run, batches, len(kept), config, "ingest")
+        if len(sources) > limit:
+            run.screen(_over_limit(sources, limit))
+
+    summary = _run(config, body)
     logger.info("run %s: %s", summary.run_id, dict(summary.counts))
     return summary
+
+
+@flow(name="careers-reprocess", log_prints=False)
+def reprocess_flow(config: IngestConfig | None = None) -> RunSummary:
+    """Re-derive every career from its stored raw document with the current parser.
+
+    Careers whose record does not change are recorded ``unchanged``; changed ones get a new
+    version tagged with the current ``parser_version``; documents last quarantined are retried.
+    """
+    config = config or IngestConfig(paths=[])
+    logger = get_run_logger()
+
+    def body(run: IngestRun, warehouse: Warehouse) -> None:
+        refs = reprocess_targets(warehouse)
+        logger.info("re-deriving %d stored document(s)", len(refs))
+        run.begin_segment(recording=True, parse_all=True)
+        batches = (read_stored_batch(warehouse, b) for b in chunks(refs, config.batch_size))
+        _ingest_batches(run, batches, len(refs), config, "reprocess")
+
+    return _run(config.model_copy(update={"paths": ["<stored raw documents>"]}), body)

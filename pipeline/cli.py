@@ -19,8 +19,10 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from pipeline import PARSER_VERSION, progress
 from pipeline.errors import PipelineError
 from pipeline.history import duplicates as list_duplicates
 from pipeline.history import history as load_history
@@ -50,6 +52,41 @@ WarehouseOption = Annotated[Path, typer.Option("--warehouse", "-w", help="DuckDB
 DEFAULT_WAREHOUSE = Path("warehouse/careers.duckdb")
 
 
+class ProgressBar:
+    """A rich progress bar on stderr that appears only once a run has taken a few seconds."""
+
+    DELAY_SECONDS = 3.0
+
+    def __init__(self) -> None:
+        self._started = time.monotonic()
+        self._bar: Progress | None = None
+        self._task: TaskID | None = None
+
+    def update(self, done: int, total: int, phase: str) -> None:
+        if self._bar is None:
+            if time.monotonic() - self._started < self.DELAY_SECONDS or not err.is_terminal:
+                return
+            self._bar = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=err,
+                transient=True,
+            )
+            self._bar.start()
+        if self._task is None:
+            self._task = self._bar.add_task(phase, total=total)
+        self._bar.update(self._task, completed=done, total=total, description=phase)
+
+    def __enter__(self) -> ProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
     err.print(f"error: {message}", markup=False)
     return typer.Exit(code)
@@ -71,6 +108,9 @@ def ingest(
     near_duplicate_threshold: Annotated[
         float, typer.Option(min=0.1, max=1.0, help="Similarity from which different careers are flagged.")
     ] = 0.8,
+    full_refresh: Annotated[
+        bool, typer.Option(help="Rebuild every derived table from the stored raw documents, then ingest.")
+    ] = False,
 ) -> None:
     """Ingest career guides (text or HTML) into the warehouse with the Prefect flow.
 
@@ -97,16 +137,53 @@ def ingest(
         lock_timeout=lock_timeout,
         follow_symlinks=follow_symlinks,
         near_duplicate_threshold=near_duplicate_threshold,
+        full_refresh=full_refresh,
         limits=Limits(max_document_bytes=max_bytes),
     )
-    state = ingest_flow(config, return_state=True)
+    result = _run_flow(ingest_flow, config)
+    _print_summary(result, str(warehouse), time.perf_counter() - started)
+
+
+def _run_flow(flow_fn: Any, config: Any) -> Any:
+    """Run a flow with a progress bar for long runs; map its failure to a one-line error."""
+    with ProgressBar() as bar:
+        progress.listen(bar.update)
+        try:
+            state = flow_fn(config, return_state=True)
+        finally:
+            progress.clear()
     result = state.result(raise_on_failure=False)
     if isinstance(result, PipelineError):
         raise fail(str(result))
     if isinstance(result, BaseException):
-        raise fail(f"ingest failed: {type(result).__name__}: {result}")
-    total = time.perf_counter() - started
-    _print_summary(result, str(warehouse), total)
+        raise fail(f"run failed: {type(result).__name__}: {result}")
+    return result
+
+
+@app.command()
+def reprocess(
+    warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per Prefect task run.")] = 200,
+    lock_timeout: Annotated[float, typer.Option(min=0, help="Seconds to wait for another writer.")] = 10.0,
+) -> None:
+    """Re-derive every career from the raw documents stored in the warehouse (after a parser change).
+
+    No original files are needed. Careers whose record does not change stay as they are; changed
+    ones get a new version tagged with the current parser version; documents last quarantined are
+    retried.
+
+    Example: careers reprocess --warehouse warehouse/careers.duckdb
+    """
+    if not Path(warehouse).is_file():
+        raise fail(f"warehouse {warehouse} does not exist yet; run `careers ingest` first")
+    quiet_prefect()
+    started = time.perf_counter()
+    from flows.ingest import IngestConfig, reprocess_flow
+
+    config = IngestConfig(paths=[], warehouse=str(warehouse), batch_size=batch_size, lock_timeout=lock_timeout)
+    result = _run_flow(reprocess_flow, config)
+    out.print(f"Re-derived {result.documents_seen} stored document(s) with parser {PARSER_VERSION}; none lost.")
+    _print_summary(result, str(warehouse), time.perf_counter() - started)
 
 
 def _print_summary(summary: Any, warehouse: str, total: float) -> None:
@@ -122,6 +199,9 @@ def _print_summary(summary: Any, warehouse: str, total: float) -> None:
         shown = ", ".join(f"{cid} v{version}" for cid, version in summary.changed[:10])
         more = f" and {len(summary.changed) - 10} more" if len(summary.changed) > 10 else ""
         out.print(f"  careers added or changed: {shown}{more}", markup=False)
+    if summary.replayed:
+        replayed = "  ".join(f"{name} {count}" for name, count in sorted(summary.replayed.items()) if count)
+        out.print(f"  replayed stored documents: {replayed}")
     if summary.near_duplicates:
         out.print(f"  near-duplicate career pairs flagged: {summary.near_duplicates} (see `careers duplicates`)")
     if summary.problems:

@@ -295,27 +295,39 @@ def _accepted_sequences(text: str, offset: int, raw: bytes) -> list[tuple[int, i
     """Valid UTF-8 sequences in one run (run-relative spans) that are really mojibake."""
     sequences = [(m.start(), m.end(), m.group().decode("utf-8")) for m in _UTF8_SEQUENCE.finditer(raw)]
     sequences = [seq for seq in sequences if _is_text_char(seq[2])]
-    # Dropping one sequence can strand its neighbour, so filter until nothing changes.
-    while sequences:
-        covered = {i for start, end, _ in sequences for i in range(start, end)}
+    count = len(sequences)
+    # Kept neighbours as a linked list: the sequences are sorted and never overlap, so only
+    # the previous/next kept sequence can touch a sequence's edges.
+    before = list(range(-1, count - 1))
+    after = list(range(1, count + 1))
+
+    def greek_at(i: int) -> bool:
+        return 0 <= offset + i < len(text) and _is_greek_letter(text[offset + i])
+
+    def keep(k: int) -> bool:
+        start, end, char = sequences[k]
+        joined_left = before[k] >= 0 and sequences[before[k]][1] == start
+        joined_right = after[k] < count and sequences[after[k]][0] == end
         # Greek letters outside every sequence mean we are inside a real Greek word
         # ("ΚΆΤΙ": ΚΆ = CA A2 is valid UTF-8 but is not mojibake).
-        loose_greek = {
-            i
-            for i in range(-1, len(raw) + 1)
-            if i not in covered and 0 <= offset + i < len(text) and _is_greek_letter(text[offset + i])
-        }
-        starts = {start for start, _, _ in sequences}
-        ends = {end for _, end, _ in sequences}
-        kept = [
-            (start, end, char)
-            for start, end, char in sequences
-            if start - 1 not in loose_greek
-            and end not in loose_greek
-            # Real foreign-script mojibake comes in chains; lone odd characters are text.
-            and (_alone_ok(char) or start in ends or end in starts)
-        ]
-        if len(kept) == len(sequences):
-            break
-        sequences = kept
-    return sequences
+        if (not joined_left and greek_at(start - 1)) or (not joined_right and greek_at(end)):
+            return False
+        # Real foreign-script mojibake comes in chains; lone odd characters are text.
+        return joined_left or joined_right or _alone_ok(char)
+
+    # Dropping one sequence can strand its neighbours, so recheck them (linear, not a rescan).
+    alive = [True] * count
+    todo = list(range(count))
+    while todo:
+        k = todo.pop()
+        if not alive[k] or keep(k):
+            continue
+        alive[k] = False
+        left, right = before[k], after[k]
+        if left >= 0:
+            after[left] = right
+            todo.append(left)
+        if right < count:
+            before[right] = left
+            todo.append(right)
+    return [seq for k, seq in enumerate(sequences) if alive[k]]

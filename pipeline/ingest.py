@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from pipeline import PARSER_VERSION
+import pipeline
 from pipeline.errors import DocumentError
 from pipeline.limits import Limits
 from pipeline.process import ProcessedDocument, process_document
@@ -87,6 +87,7 @@ class RunSummary:
     problems: list[tuple[str, str]] = field(default_factory=list)  # (uri, reason) of quarantined inputs
     changed: list[tuple[str, int]] = field(default_factory=list)  # (career_id, version) loaded
     near_duplicates: int = 0  # candidate pairs found in this run
+    replayed: Counter[str] = field(default_factory=Counter)  # outcomes of stored documents replayed
     elapsed_seconds: float = 0.0
 
     @property
@@ -117,7 +118,7 @@ class IngestRun:
         near_duplicate_threshold: float = 0.8,
     ) -> None:
         self.wh = warehouse
-        self.parser_version = PARSER_VERSION
+        self.parser_version = pipeline.PARSER_VERSION  # read at run time, so a bump applies at once
         self.inputs = list(inputs)
         self.flow_run_id = flow_run_id
         now = dt.datetime.now(dt.UTC)
@@ -130,6 +131,15 @@ class IngestRun:
         self._docs: list[Row] = []
         self._aliases: set[tuple[str, str]] = set()
         self.near_duplicate_threshold = near_duplicate_threshold
+        # While replaying stored documents (full refresh) outcomes are counted, not recorded:
+        # those inputs were recorded by the runs that first saw them.
+        self.recording = True
+        self.parse_all = False  # reprocess / full refresh: parse even bytes seen before
+
+    def begin_segment(self, *, recording: bool, parse_all: bool) -> None:
+        """Start a new logical run inside this transaction (full refresh replays past runs one by one)."""
+        self._contents, self._records, self._careers = {}, {}, {}
+        self.recording, self.parse_all = recording, parse_all
 
     @property
     def run_id(self) -> str:
@@ -145,7 +155,7 @@ class IngestRun:
     def screen(self, batch: Sequence[RawDocument | Unread]) -> list[RawDocument]:
         """Settle what needs no parsing (unreadable, repeated bytes, bytes seen before); return the rest."""
         raws = [doc for doc in batch if isinstance(doc, RawDocument)]
-        prior = self.wh.prior_contents([r.content_sha256 for r in raws], self.parser_version)
+        prior = {} if self.parse_all else self.wh.prior_contents([r.content_sha256 for r in raws], self.parser_version)
         stored = self.wh.stored_contents([r.content_sha256 for r in raws])
         todo: list[RawDocument] = []
         new_raw: list[Row] = []
@@ -245,14 +255,17 @@ class IngestRun:
             f"another version of {earlier.career_id} from {winner_uri} won in this run "
             f"(completeness {completeness:.2f} vs {earlier.completeness:.2f})"
         )
-        self.wh.insert("ingest_documents", self._docs)
-        self._docs = []
-        self.wh.execute(
-            "UPDATE ingest_documents SET outcome = 'duplicate', reason = $reason WHERE run_id = $r AND position = $p",
-            {"reason": reason, "r": self.run_id, "p": earlier.position},
-        )
-        self.summary.counts["loaded"] -= 1
-        self.summary.counts["duplicate"] += 1
+        counts = self.summary.counts if self.recording else self.summary.replayed
+        counts["loaded"] -= 1
+        counts["duplicate"] += 1
+        if self.recording:
+            self.wh.insert("ingest_documents", self._docs)
+            self._docs = []
+            self.wh.execute(
+                "UPDATE ingest_documents SET outcome = 'duplicate', reason = $reason "
+                "WHERE run_id = $r AND position = $p",
+                {"reason": reason, "r": self.run_id, "p": earlier.position},
+            )
         self.summary.changed = [c for c in self.summary.changed if c[0] != earlier.career_id]
 
     def _outcome(
@@ -267,6 +280,9 @@ class IngestRun:
         fmt: str | None = None,
         encoding: str | None = None,
     ) -> None:
+        if not self.recording:
+            self.summary.replayed[outcome] += 1
+            return
         self._position += 1
         self._docs.append(
             {

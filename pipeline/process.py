@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from pipeline import PARSER_VERSION
+import pipeline
 from pipeline.decode import decode_bytes
 from pipeline.dedupe import shingles, signature
 from pipeline.errors import ParseError
@@ -54,7 +54,7 @@ class ProcessedDocument:
     repaired: int
     source_title: str
     signature: np.ndarray  # MinHash of word shingles, for near-duplicate search
-    parser_version: str = PARSER_VERSION
+    parser_version: str
 
 
 def completeness(guide: CareerGuide) -> float:
@@ -96,5 +96,6 @@ def process_document(data: bytes, *, name: str = "", limits: Limits | None = Non
         format=fmt,
         repaired=decoded.repaired,
         source_title=outline.title,
+        parser_version=pipeline.PARSER_VERSION,
         signature=signature(shingles(guide)),
     )

@@ -43,3 +43,88 @@ def test_flow_fails_with_the_pipeline_error_for_a_missing_input(prefect_api: str
     assert state.is_failed()
     assert "input path not found" in str(state.result(raise_on_failure=False))
     assert not (tmp_path / "w.duckdb").exists()
+
+
+def _snapshot(warehouse: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every derived table, without the columns that name the run or the time."""
+    volatile = {"run_id", "loaded_at", "valid_from", "valid_to", "detected_at", "first_seen_run_id"}
+    tables = (
+        "careers",
+        "career_items",
+        "career_paragraphs",
+        "career_tiers",
+        "career_day_blocks",
+        "career_skill_groups",
+        "career_case_studies",
+        "career_faqs",
+        "career_versions",
+        "career_changes",
+        "career_aliases",
+        "career_signatures",
+        "duplicate_candidates",
+    )
+    snap = {}
+    for table in tables:
+        columns = [
+            r[0] for r in rows(warehouse, f"select column_name from duckdb_columns() where table_name = '{table}'")
+        ]
+        keep = ", ".join(c for c in columns if c not in volatile)
+        snap[table] = rows(warehouse, f"select {keep} from {table} order by all")
+    return snap
+
+
+def _revised(tmp_path: Path) -> tuple[Path, Path]:
+    text = SAMPLE.read_bytes().decode("utf-8")
+    revised = tmp_path / "revised.txt"
+    revised.write_text(text.replace("$47,500", "$49,900"), encoding="utf-8")
+    sibling = tmp_path / "sibling.txt"
+    sibling.write_text(text.replace("Medical Records Technician Career", "Health Information Technician Career"))
+    return revised, sibling
+
+
+def test_full_refresh_rebuilds_the_same_tables_as_the_incremental_path(prefect_api: str, tmp_path: Path) -> None:
+    warehouse = tmp_path / "w.duckdb"
+    revised, sibling = _revised(tmp_path)
+    ingest_flow(IngestConfig(paths=[str(SAMPLE)], warehouse=str(warehouse)))
+    ingest_flow(IngestConfig(paths=[str(revised), str(sibling)], warehouse=str(warehouse)))
+    incremental = _snapshot(warehouse)
+    assert len(incremental["career_versions"]) == 3 and len(incremental["duplicate_candidates"]) == 1
+    revised.unlink()  # the originals are not needed: raw documents are stored
+    summary = ingest_flow(IngestConfig(paths=[], warehouse=str(warehouse), full_refresh=True))
+    assert summary.documents_seen == 0
+    assert sum(summary.replayed.values()) == 3
+    assert _snapshot(warehouse) == incremental
+
+
+def test_reprocess_after_a_parser_change(prefect_api: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pipeline
+    from flows.ingest import reprocess_flow
+    from pipeline import process
+
+    warehouse = tmp_path / "w.duckdb"
+    _, sibling = _revised(tmp_path)
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    ingest_flow(IngestConfig(paths=[str(SAMPLE), str(sibling), str(bad)], warehouse=str(warehouse)))
+    same = reprocess_flow(IngestConfig(paths=[], warehouse=str(warehouse)))
+    assert dict(same.counts) == {"unchanged": 2, "quarantined": 1}  # the empty file is retried
+
+    original = process.extract
+
+    def fixed_extract(outline: object) -> dict[str, object]:
+        record = original(outline)  # type: ignore[arg-type]
+        if record["title"] == "Health Information Technician":
+            record["summary"] = "Re-derived by parser 2."
+        return record
+
+    monkeypatch.setattr(pipeline, "PARSER_VERSION", "2")
+    monkeypatch.setattr(process, "extract", fixed_extract)
+    summary = reprocess_flow(IngestConfig(paths=[], warehouse=str(warehouse)))
+    assert dict(summary.counts) == {"loaded": 1, "unchanged": 1, "quarantined": 1}
+    assert rows(warehouse, "select career_id, version, parser_version, summary from careers order by 1") == [
+        ("health-information-technician", 2, "2", "Re-derived by parser 2."),
+        ("medical-records-technician", 1, "1", rows(warehouse, "select summary from careers where version = 1")[0][0]),
+    ]
+    accounted = rows(warehouse, "select count(*) from ingest_documents where run_id = ?", [summary.run_id])
+    assert accounted == [(3,)]
+    assert rows(warehouse, "select field from career_changes where version = 2") == [("summary",)]
