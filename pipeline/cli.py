@@ -161,6 +161,47 @@ def _run_flow(flow_fn: Any, config: Any) -> Any:
 
 
 @app.command()
+def serve(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or directories (default: raw/).")] = None,
+    warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+    cron: Annotated[str, typer.Option(help="Schedule as a cron expression (UTC).")] = "0 * * * *",
+    name: Annotated[str, typer.Option(help="Deployment name.")] = "scheduled-ingest",
+    lock_timeout: Annotated[float, typer.Option(min=0, help="Seconds a run waits for another writer.")] = 60.0,
+) -> None:
+    """Serve the ingest flow as a Prefect deployment on a schedule, until interrupted.
+
+    Needs a Prefect server (`prefect server start`, then PREFECT_API_URL); runs show up in its UI.
+    At most one scheduled run executes at a time (a global concurrency limit of 1).
+
+    Example: careers serve raw/ --cron "*/15 * * * *" --name every-15-minutes
+    """
+    inputs = [str(p.resolve()) for p in (paths or [Path("raw")])]
+    missing = [p for p in inputs if not Path(p).exists()]
+    if missing:
+        raise fail(f"input path not found: {missing[0]}")
+    for key in ("PREFECT_SERVER_ANALYTICS_ENABLED", "PREFECT_SERVER_LOGGING_LEVEL"):
+        os.environ.setdefault(key, QUIET_PREFECT[key])
+    from prefect.client.schemas.schedules import construct_schedule
+
+    from flows.ingest import IngestConfig, ingest_flow
+
+    try:
+        construct_schedule(cron=cron)
+    except (ValueError, TypeError) as exc:
+        raise fail(f"invalid --cron {cron!r}: {exc}") from None
+    config = IngestConfig(paths=inputs, warehouse=str(Path(warehouse).resolve()), lock_timeout=lock_timeout)
+    ingest_flow.serve(
+        name=name,
+        cron=cron,
+        parameters={"config": config.model_dump(mode="json")},
+        limit=1,
+        global_limit=1,
+        tags=["careers"],
+        description="Scheduled ingest of career guides into the DuckDB warehouse.",
+    )
+
+
+@app.command()
 def reprocess(
     warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per Prefect task run.")] = 200,
