@@ -9,16 +9,19 @@ one warehouse transaction: any failure rolls it back.
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 from prefect import flow, get_run_logger, task
-from prefect.cache_policies import NO_CACHE
+from prefect.cache_policies import NO_CACHE, CacheKeyFnPolicy
 from prefect.client.schemas.objects import State
 from prefect.runtime import flow_run
 from pydantic import BaseModel, Field
 
+import pipeline
 from pipeline import progress
 from pipeline.errors import PipelineError
 from pipeline.ingest import IngestRun, Processed, RunSummary, Unread, process_batch, read_batch
@@ -49,6 +52,11 @@ class IngestConfig(BaseModel):
         default=0.8, gt=0, le=1, description="Shingle similarity from which two careers are flagged."
     )
     full_refresh: bool = Field(default=False, description="Rebuild derived tables from stored raw documents first.")
+    cache_parse_results: bool = Field(
+        default=False,
+        description="Persist parse results (Prefect result storage) keyed by content hashes and parser version, "
+        "so a run retried after a failure does not parse the same batches again.",
+    )
     limits: Limits = Field(default_factory=Limits)
 
 
@@ -67,6 +75,16 @@ def discover_inputs(paths: list[str], follow_symlinks: bool) -> list[SourceFile]
 def read_inputs(batch: Sequence[SourceFile], limits: Limits) -> list[RawDocument | Unread]:
     """Read one batch of inputs' bytes (size limits enforced before reading)."""
     return read_batch(batch, limits)
+
+
+def parse_cache_key(context: object, parameters: dict[str, Any]) -> str:
+    """Cache key of a parse batch: its documents' sha256s, the parser version and the limits."""
+    digest = hashlib.sha256(pipeline.PARSER_VERSION.encode())
+    for raw in parameters["raws"]:
+        digest.update(raw.content_sha256.encode())
+        digest.update(raw.uri.encode())
+    digest.update(parameters["limits"].model_dump_json().encode())
+    return f"careers-parse-{digest.hexdigest()}"
 
 
 @task(cache_policy=NO_CACHE)
@@ -104,9 +122,18 @@ def _ingest_batches(
 ) -> None:
     logger = get_run_logger()
     done = 0
+    parse = (
+        parse_documents.with_options(
+            cache_policy=CacheKeyFnPolicy(cache_key_fn=parse_cache_key),
+            persist_result=True,
+            cache_expiration=dt.timedelta(days=7),
+        )
+        if config.cache_parse_results
+        else parse_documents
+    )
     for number, read in enumerate(batches, start=1):
         todo = screen_batch(run, read)
-        stage_batch(run, parse_documents(todo, config.limits))
+        stage_batch(run, parse(todo, config.limits))
         done += len(read)
         logger.info(
             "%s batch %d: %d document(s), %d parsed, %d/%d done", label, number, len(read), len(todo), done, total

@@ -128,3 +128,33 @@ def test_reprocess_after_a_parser_change(prefect_api: str, tmp_path: Path, monke
     accounted = rows(warehouse, "select count(*) from ingest_documents where run_id = ?", [summary.run_id])
     assert accounted == [(3,)]
     assert rows(warehouse, "select field from career_changes where version = 2") == [("summary",)]
+
+
+def test_parse_results_are_cached_across_a_failed_run(
+    prefect_api: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    from pipeline.ingest import IngestRun
+
+    warehouse = tmp_path / "w.duckdb"
+    config = IngestConfig(paths=[str(SAMPLE)], warehouse=str(warehouse), cache_parse_results=True)
+    original = IngestRun.finish
+
+    def crash(self: IngestRun) -> object:
+        raise RuntimeError("crash before commit")
+
+    monkeypatch.setattr(IngestRun, "finish", crash)
+    assert ingest_flow(config, return_state=True).is_failed()
+    monkeypatch.setattr(IngestRun, "finish", original)
+    state = ingest_flow(config, return_state=True)
+    assert dict(state.result().counts) == {"loaded": 1}
+
+    async def parse_states() -> list[str]:
+        async with get_client() as client:
+            runs = await client.read_task_runs(
+                flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[state.state_details.flow_run_id]))
+            )
+            return [r.state.name for r in runs if r.name.startswith("parse_documents") and r.state]
+
+    assert asyncio.run(parse_states()) == ["Cached"]
