@@ -8,9 +8,6 @@ silenced here, not in the user's shell; explicit settings in the environment win
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import os
 import sys
 import time
@@ -255,37 +252,31 @@ def _print_summary(summary: Any, warehouse: str, total: float) -> None:
 
 @app.command()
 def query(
-    sql: Annotated[str, typer.Argument(help="One SQL statement (read-only).")],
+    sql: Annotated[
+        str | None, typer.Argument(help='One SQL statement (read-only); "-" reads it from standard input.')
+    ] = None,
     warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, json, ndjson or markdown.")] = "table",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    file: Annotated[Path | None, typer.Option("--file", help="Read the SQL statement from this file.")] = None,
 ) -> None:
     """Run a read-only SQL query against the warehouse.
 
     Writes, ATTACH, COPY ... TO, INSTALL and LOAD are refused with a clear message.
+    The curated views (v_career_profile, v_salary_bands, v_tech_frequency, ...) are listed by `careers tables`.
 
     Example: careers query "select title, median_salary from careers"
     """
-    if fmt not in ("table", "csv", "json"):
-        raise fail(f"unknown --format {fmt!r}; use table, csv or json", code=2)
+    from pipeline.analytics import FORMATS, read_sql
+    from pipeline.cli_analytics import emit
+
+    if fmt not in FORMATS:
+        raise fail(f"unknown --format {fmt!r}; use {', '.join(FORMATS)}", code=2)
     try:
-        result = run_query(warehouse, sql)
+        result = run_query(warehouse, read_sql(sql, file))
     except PipelineError as exc:
         raise fail(str(exc)) from None
-    if fmt == "json":
-        rows = [dict(zip(result.columns, row, strict=True)) for row in result.rows]
-        sys.stdout.write(json.dumps(rows, default=str, ensure_ascii=False, indent=2) + "\n")
-    elif fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(result.columns)
-        writer.writerows(result.rows)
-        sys.stdout.write(buffer.getvalue())
-    else:
-        table = Table(*result.columns, show_lines=False)
-        for row in result.rows:
-            table.add_row(*("" if v is None else str(v) for v in row))
-        out.print(table)
-        out.print(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
+    emit(result, fmt, output)
 
 
 def _table(result: QueryResult) -> None:
@@ -368,6 +359,11 @@ def runs(
     except PipelineError as exc:
         raise fail(str(exc)) from None
     _table(result)
+
+
+from pipeline.cli_analytics import register  # noqa: E402  (the analyst's commands: tables, describe, ...)
+
+register(app)
 
 
 def main() -> None:

@@ -18,21 +18,24 @@ from typing import Any
 import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
 
-from pipeline.models import CareerGuide
-
 NUM_PERM = 64
 SHINGLE_WORDS = 3
 _SEED = 1
-_PRIME = np.uint64((1 << 61) - 1)
 _MAX_HASH = np.uint64((1 << 32) - 1)
+_EMPTY = np.uint64((1 << 64) - 1)
 _rng = np.random.RandomState(_SEED)
-_A = _rng.randint(1, int(_PRIME), size=NUM_PERM, dtype=np.uint64)
-_B = _rng.randint(0, int(_PRIME), size=NUM_PERM, dtype=np.uint64)
+# datasketch's "affine64" scheme: h_k(x) = a_k * x + b_k modulo 2^64 (uint64 wrap-around), a_k odd,
+# so each permutation is a bijection; no slow modulo by a prime.
+_A = (_rng.randint(0, 1 << 62, size=NUM_PERM, dtype=np.uint64) << np.uint64(1)) | np.uint64(1)
+_B = _rng.randint(0, 1 << 62, size=NUM_PERM, dtype=np.uint64)
 _WORD = re.compile(r"[^\W_]+")
 
 
-def guide_text(guide: CareerGuide) -> Iterator[str]:
-    """Every human-readable string of a record (not keys), in a stable order."""
+_word_hashes: dict[str, int] = {}  # crc32 of words seen; vocabularies are small, so this stays small
+
+
+def record_text(record: dict[str, Any]) -> Iterator[str]:
+    """Every human-readable string of a dumped record (values, not keys), in a stable order."""
 
     def walk(value: Any) -> Iterator[str]:
         if isinstance(value, str):
@@ -44,15 +47,26 @@ def guide_text(guide: CareerGuide) -> Iterator[str]:
             for item in value:
                 yield from walk(item)
 
-    yield from walk(guide.model_dump(mode="json", exclude={"quality_flags"}))
+    for key in sorted(record):
+        if key != "quality_flags":
+            yield from walk(record[key])
 
 
-def shingles(guide: CareerGuide) -> np.ndarray:
-    """Sorted unique 32-bit hashes of the guide's word 3-grams."""
-    words = _WORD.findall(" ".join(guide_text(guide)).lower())
+def _word_hash(word: str) -> int:
+    value = _word_hashes.get(word)
+    if value is None:
+        if len(_word_hashes) > 1_000_000:
+            _word_hashes.clear()
+        value = _word_hashes[word] = zlib.crc32(word.encode())
+    return value
+
+
+def shingles(record: dict[str, Any]) -> np.ndarray:
+    """Sorted unique 32-bit hashes of the word 3-grams of a record dumped with ``model_dump(mode="json")``."""
+    words = _WORD.findall(" ".join(record_text(record)).lower())
     if not words:
         return np.zeros(0, dtype=np.uint64)
-    ids = np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words))
+    ids = np.array(list(map(_word_hash, words)), dtype=np.uint64)
     if len(ids) < SHINGLE_WORDS:
         return np.unique(ids)
     combined = ids[: len(ids) - 2] * np.uint64(1_000_003) ^ ids[1 : len(ids) - 1] * np.uint64(8191) ^ ids[2:]
@@ -62,12 +76,12 @@ def shingles(guide: CareerGuide) -> np.ndarray:
 def signature(hashes: np.ndarray) -> np.ndarray:
     """MinHash signature (NUM_PERM values) of a shingle-hash set."""
     if hashes.size == 0:
-        return np.full(NUM_PERM, _MAX_HASH, dtype=np.uint64)
-    # (a*x + b) mod p with x < 2^32 and a, b < 2^61 would overflow uint64, so reduce a first.
-    a = (_A & _MAX_HASH)[:, None]
-    b = (_B & _MAX_HASH)[:, None]
-    permuted = (a * hashes[None, :] + b) % _PRIME & _MAX_HASH
-    result: np.ndarray = permuted.min(axis=1).astype(np.uint64)
+        return np.full(NUM_PERM, _EMPTY, dtype=np.uint64)
+    # Spread the 32-bit shingle hashes over 64 bits first (a fixed odd multiplier is a bijection).
+    mixed = hashes * np.uint64(0x9E3779B97F4A7C15)
+    with np.errstate(over="ignore"):
+        permuted = _A[:, None] * mixed[None, :] + _B[:, None]
+    result: np.ndarray = permuted.min(axis=1)
     return result
 
 
@@ -79,8 +93,7 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
 
 
 def lean(sig: np.ndarray) -> LeanMinHash:
-    # Our permutations are datasketch's "legacy" scheme: (a * h + b) mod the Mersenne prime 2^61 - 1.
-    return LeanMinHash(seed=_SEED, hashvalues=sig, scheme="legacy")
+    return LeanMinHash(seed=_SEED, hashvalues=sig, scheme="affine64")
 
 
 def candidate_pairs(

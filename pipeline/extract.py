@@ -32,6 +32,8 @@ _TITLE_SUFFIX = re.compile(
 )
 _SCALE = frozenset({"low", "high", "min", "max"})
 _PERIOD_WORDS = re.compile(r"\b(morning|afternoon|evening|midday|noon|night|lunch|day|shift)\b", re.IGNORECASE)
+# The time range after a period name: "Morning (9 AM - 12 PM)", "Morning – 9:00 AM to 12:00 PM".
+_PERIOD_TIMES = re.compile(r"\s*(?:\(.*|[-–—:|·,]\s*\d.*)$")
 _LEVEL_LABEL = re.compile(r"^(entry|junior|mid|middle|senior|experienced|lead)[- ]?(level)?\b", re.IGNORECASE)
 
 
@@ -173,6 +175,7 @@ def _salary(record: _Record, heading: str, parts: _Parts) -> None:
             salary["top10"] = amount
         elif label in {"range", "salary range"} and (found := parse_money_range(value)):
             salary["minimum"], salary["maximum"] = found
+            salary["currency"] = salary["currency"] or currency_of(value)
     salary["note"] = _joined(notes)
 
 
@@ -202,9 +205,10 @@ def _child(container: str, section: Section, parts: _Parts) -> tuple[str, dict[s
     """The record a heading makes inside ``container``, or None if it does not fit there."""
     heading = section.heading
     if container == "tiers":
-        experience = next((v for k, v in parts.fields.items() if "experience" in k or "years" in k), "")
-        low, high = parse_experience(experience) if experience else (None, None)
-        description = [line for line in parts.lines if not line.lower().startswith(("experience:", "years:"))]
+        label = next((k for k in parts.fields if "experience" in k or "years" in k), None)
+        low, high = parse_experience(parts.fields[label]) if label else (None, None)
+        # The line the years came from ("Years of experience: 2-4") is not description.
+        description = [line for line in parts.lines if label is None or not line.lower().startswith(label + ":")]
         return "tiers", {
             "title": heading,
             "experience_min_years": low,
@@ -215,7 +219,7 @@ def _child(container: str, section: Section, parts: _Parts) -> tuple[str, dict[s
         start, end = parse_times(heading)
         if start is None and not _PERIOD_WORDS.search(heading):
             return None
-        period = re.sub(r"\s*\(.*$", "", heading).strip() or heading
+        period = _PERIOD_TIMES.sub("", heading).strip() or heading
         focus = next((v for k, v in parts.fields.items() if "focus" in k), None)
         return "day_blocks", {
             "period": period,

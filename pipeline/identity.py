@@ -12,8 +12,7 @@ import hashlib
 import json
 import re
 import unicodedata
-
-from pipeline.models import CareerGuide
+from typing import Any
 
 _ABBREVIATIONS = {
     "sr": "senior",
@@ -57,10 +56,10 @@ def career_id(title: str) -> str:
     return "-".join(words)[:120] or "untitled"
 
 
-def canonical_json(guide: CareerGuide) -> str:
-    """The record as deterministic JSON: what ``record_sha256`` is computed over."""
-    return json.dumps(guide.model_dump(mode="json"), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+def canonical_json(record: dict[str, Any]) -> str:
+    """A record dumped with ``model_dump(mode="json")`` as deterministic JSON: what ``record_sha256`` hashes."""
+    return json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
-def record_sha256(guide: CareerGuide) -> str:
-    return hashlib.sha256(canonical_json(guide).encode("utf-8")).hexdigest()
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

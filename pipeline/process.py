@@ -16,7 +16,7 @@ from pipeline.decode import decode_bytes
 from pipeline.dedupe import shingles, signature
 from pipeline.errors import ParseError
 from pipeline.extract import extract
-from pipeline.identity import canonical_json, career_id, record_sha256
+from pipeline.identity import canonical_json, career_id, sha256_text
 from pipeline.limits import Limits
 from pipeline.models import CareerGuide, validate_record
 from pipeline.parse import parse_document
@@ -86,16 +86,18 @@ def process_document(data: bytes, *, name: str = "", limits: Limits | None = Non
     if not outline.title.strip():
         raise ParseError("no title found: a career guide starts with the career's name")
     guide = validate_record(extract(outline))
+    record = guide.model_dump(mode="json")
+    record_json = canonical_json(record)
     return ProcessedDocument(
         guide=guide,
         career_id=career_id(guide.title),
-        record_sha256=record_sha256(guide),
-        record_json=canonical_json(guide),
+        record_sha256=sha256_text(record_json),
+        record_json=record_json,
         completeness=completeness(guide),
         encoding=decoded.encoding,
         format=fmt,
         repaired=decoded.repaired,
         source_title=outline.title,
         parser_version=pipeline.PARSER_VERSION,
-        signature=signature(shingles(guide)),
+        signature=signature(shingles(record)),
     )

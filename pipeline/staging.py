@@ -9,7 +9,10 @@ input replacing a less complete one) keeps only the later rows.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from pipeline.changes import diff
 from pipeline.dedupe import candidate_pairs, jaccard, shingles
@@ -83,13 +86,47 @@ class StagedRows:
         wh.insert_new_aliases(self.aliases)
 
 
+MAX_CANDIDATES_PER_CAREER = 20
+ESTIMATE_MARGIN = 0.15  # ~3 standard deviations of a 64-permutation MinHash estimate
+
+
+def plausible_pairs(
+    pairs: set[tuple[str, str]], signatures: dict[str, np.ndarray], threshold: float
+) -> list[tuple[str, str]]:
+    """LSH candidates whose signature estimate is near the threshold, at most 20 per career, best first.
+
+    Exact verification parses both records, so a corpus of many mutually similar guides must
+    not turn into a quadratic number of verifications.
+    """
+    ordered = sorted(pairs)
+    if not ordered:
+        return []
+    left = np.stack([signatures[a] for a, _ in ordered])
+    right = np.stack([signatures[b] for _, b in ordered])
+    estimates = (left == right).mean(axis=1)
+    estimated = sorted(
+        zip(estimates.tolist(), (a for a, _ in ordered), (b for _, b in ordered), strict=True), reverse=True
+    )
+    kept: list[tuple[str, str]] = []
+    per_career: dict[str, int] = {}
+    for estimate, a, b in estimated:
+        if estimate < threshold - ESTIMATE_MARGIN:
+            break
+        if per_career.get(a, 0) >= MAX_CANDIDATES_PER_CAREER or per_career.get(b, 0) >= MAX_CANDIDATES_PER_CAREER:
+            continue
+        per_career[a] = per_career.get(a, 0) + 1
+        per_career[b] = per_career.get(b, 0) + 1
+        kept.append((a, b))
+    return kept
+
+
 def find_near_duplicates(wh: Warehouse, career_ids: list[str], threshold: float, run_id: str) -> int:
     """Compare the careers changed in this run with every stored signature; record verified pairs."""
     if not career_ids:
         return 0
     signatures = wh.signatures()
     new = {cid: signatures[cid] for cid in career_ids if cid in signatures}
-    pairs = candidate_pairs(new, signatures.items(), threshold)
+    pairs = plausible_pairs(candidate_pairs(new, signatures.items(), threshold), signatures, threshold)
     wh.execute(
         "DELETE FROM duplicate_candidates WHERE career_id_a IN (SELECT unnest($ids)) "
         "OR career_id_b IN (SELECT unnest($ids))",
@@ -98,7 +135,7 @@ def find_near_duplicates(wh: Warehouse, career_ids: list[str], threshold: float,
     if not pairs:
         return 0
     records = wh.current_versions({cid for pair in pairs for cid in pair})
-    sets = {cid: shingles(CareerGuide.model_validate_json(v.record_json)) for cid, v in records.items()}
+    sets = {cid: shingles(json.loads(v.record_json)) for cid, v in records.items()}
     now = dt.datetime.now(dt.UTC)
     rows: list[Row] = []
     for a, b in sorted(pairs):

@@ -43,7 +43,11 @@ _TIME = re.compile(
     r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>[AaPp])\.?\s*[Mm]\.?|(?P<h24>\d{1,2}):(?P<m24>\d{2})"
 )
 _YEARS_RANGE = re.compile(r"(?P<low>\d+)\s*(?:[-–—]|to)\s*(?P<high>\d+)")
-_YEARS_OPEN = re.compile(r"(?P<low>\d+)\s*\+|(?:over|more than|at least)\s+(?P<low2>\d+)", re.IGNORECASE)
+_YEARS_OPEN = re.compile(
+    r"(?P<low>\d+)\s*\+|(?:over|more than|at least)\s+(?P<low2>\d+)"
+    r"|(?P<low3>\d+)\s+(?:years?\s+)?or\s+(?:more|longer|above)",
+    re.IGNORECASE,
+)
 _YEARS_UNDER = re.compile(r"(?:less than|under|up to)\s+(?P<high>\d+)", re.IGNORECASE)
 _YEARS_ONE = re.compile(r"(?P<n>\d+)")
 
@@ -115,7 +119,8 @@ def parse_times(text: str) -> tuple[dt.time | None, dt.time | None]:
         # "9:00 - 11:00 AM": the first time shares the second's marker unless that would go backwards.
         hour, minute, _ = found[0]
         marker = found[1][2]
-        if marker == "p" and hour + 12 > _to_24(found[1]).hour:
+        # "12:00 - 3:00 PM" is noon to 3 PM; "11:00 - 1:00 PM" is 11 AM to 1 PM.
+        if marker == "p" and _to_24((hour, minute, "p")) > _to_24(found[1]):
             marker = "a"
         found[0] = (hour, minute, marker)
     times = [_to_24(t) for t in found[:2]]
@@ -136,7 +141,7 @@ def parse_experience(text: str) -> tuple[int | None, int | None]:
     if match := _YEARS_RANGE.search(text):
         return int(match.group("low")), int(match.group("high"))
     if match := _YEARS_OPEN.search(text):
-        return int(match.group("low") or match.group("low2")), None
+        return int(match.group("low") or match.group("low2") or match.group("low3")), None
     if match := _YEARS_UNDER.search(text):
         return 0, int(match.group("high"))
     if match := _YEARS_ONE.search(text):

@@ -27,12 +27,23 @@ from pipeline.rows import CHILD_TABLES, Row
 _LOCK_MARKERS = ("could not set lock", "conflicting lock", "lock on file")
 
 
+# Tables, then the curated views over them, then the data dictionary (comments on both).
+SQL_FILES = ("schema.sql", "views.sql", "dictionary.sql")
+
+
 def schema_sql() -> str:
-    """The warehouse DDL: ``warehouse/schema.sql`` in a checkout, ``pipeline.warehouse_sql`` when installed."""
-    in_checkout = Path(__file__).resolve().parent.parent / "warehouse" / "schema.sql"
-    if in_checkout.is_file():
-        return in_checkout.read_text(encoding="utf-8")
-    return resources.files("pipeline.warehouse_sql").joinpath("schema.sql").read_text(encoding="utf-8")
+    """The warehouse DDL: ``warehouse/*.sql`` in a checkout, ``pipeline.warehouse_sql`` when installed.
+
+    One transaction: the schema is brought up to date entirely or not at all, and the ~250
+    statements (mostly COMMENTs) cost one commit instead of one each (~0.15 s instead of ~0.4 s).
+    """
+    in_checkout = Path(__file__).resolve().parent.parent / "warehouse"
+    if (in_checkout / SQL_FILES[0]).is_file():
+        parts = [(in_checkout / name).read_text(encoding="utf-8") for name in SQL_FILES]
+    else:
+        package = resources.files("pipeline.warehouse_sql")
+        parts = [package.joinpath(name).read_text(encoding="utf-8") for name in SQL_FILES]
+    return "\n".join(["BEGIN TRANSACTION;", *parts, "COMMIT;"])
 
 
 def _connect(path: Path, *, read_only: bool, lock_timeout: float) -> duckdb.DuckDBPyConnection:
