@@ -11,20 +11,25 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE, CacheKeyFnPolicy
 from prefect.client.schemas.objects import State
+from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
+from prefect.task_runners import ThreadPoolTaskRunner
 from pydantic import BaseModel, Field
 
 import pipeline
 from pipeline import progress
 from pipeline.errors import PipelineError
-from pipeline.ingest import IngestRun, Processed, RunSummary, Unread, process_batch, read_batch
+from pipeline.ingest import IngestRun, Processed, RunSummary, Screened, Unread, process_batch, read_batch
 from pipeline.limits import Limits
 from pipeline.replay import StoredRef, clear_derived, history_segments, read_stored, reprocess_targets
 from pipeline.reports import publish_report
@@ -52,6 +57,11 @@ class IngestConfig(BaseModel):
         default=0.8, gt=0, le=1, description="Shingle similarity from which two careers are flagged."
     )
     full_refresh: bool = Field(default=False, description="Rebuild derived tables from stored raw documents first.")
+    workers: int = Field(default=1, ge=1, le=64, description="Parse batches in parallel (task runner workers).")
+    task_runner: str = Field(
+        default="threads", pattern="^(threads|processes|dask)$", description="threads, processes or dask."
+    )
+    dask_address: str | None = Field(default=None, description="Scheduler of an existing Dask cluster.")
     cache_parse_results: bool = Field(
         default=False,
         description="Persist parse results (Prefect result storage) keyed by content hashes and parser version, "
@@ -87,22 +97,42 @@ def parse_cache_key(context: object, parameters: dict[str, Any]) -> str:
     return f"careers-parse-{digest.hexdigest()}"
 
 
+_pool: ProcessPoolExecutor | None = None
+
+
+def _process_pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of worker processes for parsing (spawned, not forked: the flow process has threads)."""
+    global _pool
+    if _pool is None:
+        _pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    return _pool
+
+
+def shutdown_process_pool() -> None:
+    global _pool
+    if _pool is not None:
+        _pool.shutdown(cancel_futures=True)
+        _pool = None
+
+
 @task(cache_policy=NO_CACHE)
-def parse_documents(raws: Sequence[RawDocument], limits: Limits) -> list[Processed]:
-    """Decode, parse, extract and validate one batch: pure, no I/O."""
+def parse_documents(raws: Sequence[RawDocument], limits: Limits, workers: int = 0) -> list[Processed]:
+    """Decode, parse, extract and validate one batch: pure, no I/O (in a worker process when workers > 0)."""
+    if workers and raws:
+        return _process_pool(workers).submit(process_batch, list(raws), limits).result()
     return process_batch(raws, limits)
 
 
 @task(cache_policy=NO_CACHE)
-def screen_batch(run: IngestRun, read: list[RawDocument | Unread]) -> list[RawDocument]:
-    """Settle unreadable inputs and bytes seen before without parsing; store new raw bytes."""
+def screen_batch(run: IngestRun, read: list[RawDocument | Unread]) -> Screened:
+    """Settle unreadable inputs and repeated bytes without parsing; store new raw bytes."""
     return run.screen(read)
 
 
 @task(cache_policy=NO_CACHE)
-def stage_batch(run: IngestRun, processed: list[Processed]) -> None:
-    """Decide outcomes for parsed documents and bulk-insert their rows (inside the run's transaction)."""
-    run.record(processed)
+def stage_batch(run: IngestRun, screened: Screened, processed: list[Processed], limits: Limits) -> None:
+    """Decide outcomes in input order and bulk-insert loaded rows (inside the run's transaction)."""
+    run.record(screened, processed, limits)
 
 
 @task(retries=3, retry_delay_seconds=[1, 2, 4], retry_condition_fn=transient, cache_policy=NO_CACHE)
@@ -131,14 +161,30 @@ def _ingest_batches(
         if config.cache_parse_results
         else parse_documents
     )
-    for number, read in enumerate(batches, start=1):
-        todo = screen_batch(run, read)
-        stage_batch(run, parse(todo, config.limits))
-        done += len(read)
+    # Parse batches run on the flow's task runner (threads, processes or Dask) while this thread
+    # screens the next batch and stages finished ones, in input order, through the one writer.
+    # At most ``in_flight`` batches are parsed at once, so memory stays bounded by batch size.
+    in_flight = max(1, config.workers) + 1
+    pending: deque[tuple[int, int, Screened, PrefectFuture[list[Processed]]]] = deque()
+
+    def stage_oldest() -> None:
+        nonlocal done
+        number, size, screened, future = pending.popleft()
+        stage_batch(run, screened, future.result(), config.limits)
+        done += size
         logger.info(
-            "%s batch %d: %d document(s), %d parsed, %d/%d done", label, number, len(read), len(todo), done, total
+            "%s batch %d: %d document(s), %d parsed, %d/%d done", label, number, size, len(screened.todo), done, total
         )
         progress.advance(done, total, label)
+
+    for number, read in enumerate(batches, start=1):
+        screened = screen_batch(run, read)
+        workers = config.workers if config.task_runner == "processes" else 0
+        pending.append((number, len(read), screened, parse.submit(screened.todo, config.limits, workers)))
+        while len(pending) >= in_flight:
+            stage_oldest()
+    while pending:
+        stage_oldest()
 
 
 def _over_limit(sources: list[SourceFile], limit: int) -> list[RawDocument | Unread]:
@@ -196,7 +242,10 @@ def ingest_flow(config: IngestConfig | None = None) -> RunSummary:
         if len(sources) > limit:
             run.screen(_over_limit(sources, limit))
 
-    summary = _run(config, body)
+    try:
+        summary = _run(config, body)
+    finally:
+        shutdown_process_pool()
     logger.info("run %s: %s", summary.run_id, dict(summary.counts))
     return summary
 
@@ -219,3 +268,23 @@ def reprocess_flow(config: IngestConfig | None = None) -> RunSummary:
         _ingest_batches(run, batches, len(refs), config, "reprocess")
 
     return _run(config.model_copy(update={"paths": ["<stored raw documents>"]}), body)
+
+
+def task_runner_for(config: IngestConfig) -> Any:
+    """The task runner parse batches run on: threads, or a Dask cluster.
+
+    "processes" also uses threads for Prefect's bookkeeping; each parse task hands its batch to a
+    pool of worker processes that need no Prefect API, so both cores parse.
+    """
+    if config.task_runner == "dask":
+        from prefect_dask.task_runners import DaskTaskRunner
+
+        if config.dask_address:
+            return DaskTaskRunner(address=config.dask_address)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": config.workers, "processes": True, "threads_per_worker": 1})
+    return ThreadPoolTaskRunner(max_workers=config.workers)
+
+
+def configured_ingest_flow(config: IngestConfig) -> Any:
+    """``ingest_flow`` bound to the task runner ``config`` asks for."""
+    return ingest_flow.with_options(task_runner=task_runner_for(config))

@@ -34,6 +34,8 @@ _SCALE = frozenset({"low", "high", "min", "max"})
 _PERIOD_WORDS = re.compile(r"\b(morning|afternoon|evening|midday|noon|night|lunch|day|shift)\b", re.IGNORECASE)
 # The time range after a period name: "Morning (9 AM - 12 PM)", "Morning – 9:00 AM to 12:00 PM".
 _PERIOD_TIMES = re.compile(r"\s*(?:\(.*|[-–—:|·,]\s*\d.*)$")
+_MEDIAN_LABEL = re.compile(r"^(median|average|mean)\b")
+_PAY_WORDS = re.compile(r"salary|\bpay\b|wage|earnings|compensation")
 _LEVEL_LABEL = re.compile(r"^(entry|junior|mid|middle|senior|experienced|lead)[- ]?(level)?\b", re.IGNORECASE)
 
 
@@ -117,14 +119,14 @@ def _preamble(record: _Record, blocks: list[Block]) -> None:
         name = label.lower()
         if "growth" in name and parse_percent(value) is not None:
             headline["growth_rate_pct"] = parse_percent(value)
-        elif "salary" in name and is_money(value):
+        elif _PAY_WORDS.search(name) and is_money(value):
             headline["median_salary"] = parse_money(value)
     if any(re.fullmatch(r"remote[- ]?(friendly|ok|possible)?", p, re.IGNORECASE) for p in short):
         headline["remote_friendly"] = True
     for label, value in parts.fields.items():
         if "growth" in label and parse_percent(value) is not None:
             headline["growth_rate_pct"] = parse_percent(value)
-        elif "salary" in label and parse_money(value) is not None:
+        elif _PAY_WORDS.search(label) and parse_money(value) is not None:
             headline["median_salary"] = parse_money(value)
         elif "remote" in label:
             headline["remote_friendly"] = value.strip().lower() in {"yes", "true", "friendly", "remote-friendly"}
@@ -151,13 +153,11 @@ def _salary(record: _Record, heading: str, parts: _Parts) -> None:
     lines = parts.paragraphs
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else ""
-        level = _LEVEL_LABEL.match(line)
         if "minimum" not in salary and (found := parse_money_range(line)) and len(line.split()) <= 6:
             salary["minimum"], salary["maximum"] = found
             salary["currency"] = salary["currency"] or currency_of(line)
-        elif level and is_money(following):
-            key = {"entry": "entry", "junior": "entry", "senior": "senior", "experienced": "senior", "lead": "senior"}
-            salary[key.get(level.group(1).lower(), "mid")] = parse_money(following)
+        elif len(line.split()) <= 4 and (key := _salary_key(line)) and is_money(following):
+            salary[key] = parse_money(following)  # a label line, its amount on the next line
         elif is_money(line):
             continue
         elif len(line.split()) >= 5:
@@ -165,18 +165,23 @@ def _salary(record: _Record, heading: str, parts: _Parts) -> None:
             if re.search(r"\btop\s+10\s*%", line, re.IGNORECASE):
                 salary["top10"] = parse_money(re.split(r"%", line, maxsplit=1)[1])
     for label, value in parts.fields.items():
-        amount = parse_money(value)
-        if label.startswith("median") or label in {"average", "mean"}:
-            salary["median"] = amount
-        elif (level := _LEVEL_LABEL.match(label)) is not None:
-            lvl = level.group(1).lower()
-            salary["entry" if lvl in {"entry", "junior"} else "mid" if lvl.startswith("mid") else "senior"] = amount
-        elif label.startswith("top 10"):
-            salary["top10"] = amount
+        if (key := _salary_key(label)) is not None:
+            salary[key] = parse_money(value)
         elif label in {"range", "salary range"} and (found := parse_money_range(value)):
             salary["minimum"], salary["maximum"] = found
             salary["currency"] = salary["currency"] or currency_of(value)
     salary["note"] = _joined(notes)
+
+
+def _salary_key(label: str) -> str | None:
+    """The salary figure a label names: "Median" -> median, "Entry-Level" -> entry, "Top 10%" -> top10."""
+    label = label.lower()
+    if _MEDIAN_LABEL.match(label):
+        return "median"
+    if (level := _LEVEL_LABEL.match(label)) is not None:
+        lvl = level.group(1).lower()
+        return "entry" if lvl in {"entry", "junior"} else "mid" if lvl.startswith("mid") else "senior"
+    return "top10" if label.startswith("top 10") else None
 
 
 def _balance(record: _Record, parts: _Parts) -> None:
@@ -243,6 +248,18 @@ def _child(container: str, section: Section, parts: _Parts) -> tuple[str, dict[s
     return None
 
 
+def _child_shaped(container: str, section: Section, parts: _Parts) -> bool:
+    """Content only a child of ``container`` has, so a heading such as "Compensation Analyst"
+    over "Experience: 2-4 years" is a tier even though its words name a guide section."""
+    if container == "tiers":
+        return any("experience" in label or "years" in label for label in parts.fields)
+    if container == "day_in_life":
+        return parse_times(section.heading)[0] is not None
+    if container == "case_studies":
+        return any("takeaway" in label or "lesson" in label for label in parts.fields)
+    return container == "faqs" and section.heading.rstrip().endswith("?")
+
+
 def _known(record: _Record, key: str, kind: Kind, section: Section, parts: _Parts) -> None:
     if key == "market_demand":
         _market_demand(record, parts)
@@ -273,7 +290,9 @@ def extract(outline: Outline) -> dict[str, Any]:
         inside = container is not None and (
             container[1] is None or section.level is None or section.level > container[1]
         )
-        if container is not None and inside and (known is None or known[0] in seen or section.level is not None):
+        if container is not None and inside and (
+            known is None or known[0] in seen or section.level is not None or _child_shaped(container[0], section, parts)
+        ):
             child = _child(container[0], section, parts)
             if child is not None:
                 record.children[child[0]].append(child[1])

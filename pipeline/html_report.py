@@ -25,6 +25,7 @@ LEVEL_MARKERS = (  # column, legend label, marker symbol, colour
     ("salary_senior", "senior", "square", "#ef6c00"),
 )
 MAX_CAREERS_CHARTED = 60
+MAX_CAREERS_LISTED = 1000
 TOP_N = 20
 
 CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:"
@@ -32,7 +33,7 @@ STYLE = """
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2rem auto; max-width: 1100px;
        padding: 0 1rem; color: #222; }
 h1 { margin-bottom: .2rem; } .meta { color: #555; margin-top: 0; }
-section { margin: 2rem 0; } .chart { width: 100%; min-height: 320px; }
+section { margin: 2rem 0; } .chart { width: 100%; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 th, td { border-bottom: 1px solid #ddd; padding: .35rem .5rem; text-align: left; vertical-align: top; }
 th { background: #f5f5f5; } .empty { color: #777; font-style: italic; }
@@ -151,6 +152,7 @@ def _growth_chart(warehouse: str | Path) -> Chart:
                 y=[r["growth_rate_pct"] for r in group],
                 text=[_label(r["title"]) for r in group],
                 textposition="top center",
+                cliponaxis=False,  # labels of points near an edge stay whole
                 marker={"size": 12},
                 hovertemplate="%{text}<br>median %{x:,} " + _label(currency) + "<br>growth %{y}%<extra></extra>",
             )
@@ -158,7 +160,7 @@ def _growth_chart(warehouse: str | Path) -> Chart:
     fig.update_layout(
         template="plotly_white",
         height=460,
-        margin={"l": 10, "r": 10, "t": 30, "b": 40},
+        margin={"l": 80, "r": 80, "t": 30, "b": 40},
         xaxis={"title": {"text": "median annual salary"}, "tickformat": ",d"},
         yaxis={"title": {"text": "growth rate (%)"}, "automargin": True},
     )
@@ -250,7 +252,7 @@ def _careers_table(warehouse: str | Path) -> str:
     rows = _records(
         warehouse,
         "SELECT title, salary_currency, median_salary, growth_rate_pct, market_demand, completeness "
-        "FROM v_career_profile ORDER BY title LIMIT 1000",
+        f"FROM v_career_profile ORDER BY title LIMIT {MAX_CAREERS_LISTED}",
     )
     if not rows:
         return '<p class="empty">No careers yet: run careers ingest.</p>'
@@ -265,7 +267,8 @@ def _careers_table(warehouse: str | Path) -> str:
         for r in rows
     )
     head = "<tr><th>career</th><th>median salary</th><th>growth %</th><th>demand</th><th>complete</th></tr>"
-    return f"<table><thead>{head}</thead><tbody>{body}</tbody></table>"
+    more = f'<p class="note">The first {len(rows)} careers by title.</p>' if len(rows) == MAX_CAREERS_LISTED else ""
+    return f"{more}<table><thead>{head}</thead><tbody>{body}</tbody></table>"
 
 
 def charts(warehouse: str | Path) -> list[Chart]:

@@ -33,7 +33,7 @@ from pipeline.process import ProcessedDocument, process_document
 from pipeline.rows import Row
 from pipeline.sources import RawDocument, SourceFile, read_document
 from pipeline.staging import StagedRows, find_near_duplicates
-from pipeline.warehouse import CurrentVersion, Warehouse
+from pipeline.warehouse import CurrentVersion, PriorContent, Warehouse
 
 OUTCOMES = ("loaded", "unchanged", "duplicate", "quarantined")
 
@@ -76,6 +76,22 @@ def process_batch(raws: Sequence[RawDocument], limits: Limits) -> list[Processed
             result = DocumentError("document structure is nested too deeply to parse")
         out.append(Processed(raw, result))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """Bytes an earlier run loaded: no parse needed while they are still the career's current version."""
+
+    raw: RawDocument
+    prior: PriorContent
+
+
+@dataclass
+class Screened:
+    """A batch after screening: entries still to decide, in input order, and those to parse."""
+
+    entries: list[RawDocument | Known] = field(default_factory=list)
+    todo: list[RawDocument] = field(default_factory=list)
 
 
 @dataclass
@@ -152,12 +168,17 @@ class IngestRun:
         self.wh.rollback()
 
     # -- batch steps ------------------------------------------------------------------
-    def screen(self, batch: Sequence[RawDocument | Unread]) -> list[RawDocument]:
-        """Settle what needs no parsing (unreadable, repeated bytes, bytes seen before); return the rest."""
+    def screen(self, batch: Sequence[RawDocument | Unread]) -> Screened:
+        """Settle what needs no parsing (unreadable, repeated bytes, bytes quarantined before).
+
+        Bytes loaded before are not parsed either, but whether they are still the career's current
+        version is decided in ``record``, in input order, because earlier batches of this run may
+        change it while this batch is being parsed.
+        """
         raws = [doc for doc in batch if isinstance(doc, RawDocument)]
         prior = {} if self.parse_all else self.wh.prior_contents([r.content_sha256 for r in raws], self.parser_version)
         stored = self.wh.stored_contents([r.content_sha256 for r in raws])
-        todo: list[RawDocument] = []
+        screened = Screened()
         new_raw: list[Row] = []
         for doc in batch:
             if isinstance(doc, Unread):
@@ -181,27 +202,37 @@ class IngestRun:
             seen = prior.get(sha)
             if seen is not None and seen.outcome == "quarantined":
                 self._outcome(doc.uri, doc, None, "quarantined", seen.reason or "quarantined before")
-            elif seen is not None and seen.is_current and seen.record_sha256 not in self._records:
-                self._records[seen.record_sha256 or ""] = doc.uri
-                self._outcome(
-                    doc.uri,
-                    doc,
-                    seen.career_id,
-                    "unchanged",
-                    "identical bytes already loaded; the career's current version is this record",
-                    record_sha=seen.record_sha256,
-                )
+            elif seen is not None and seen.is_current:
+                screened.entries.append(Known(doc, seen))
             else:
-                todo.append(doc)
+                screened.entries.append(doc)
+                screened.todo.append(doc)
         self.wh.insert("raw_documents", new_raw)
-        return todo
+        return screened
 
-    def record(self, processed: Sequence[Processed]) -> None:
-        """Decide outcomes for parsed documents and stage the rows of loaded ones."""
+    def record(self, screened: Screened, processed: Sequence[Processed], limits: Limits | None = None) -> None:
+        """Decide outcomes, in input order, for a screened batch and its parse results; stage loaded rows."""
+        parsed = iter(processed)
         ok = [p.result for p in processed if isinstance(p.result, ProcessedDocument)]
-        current = self.wh.current_versions(doc.career_id for doc in ok)
+        known_ids = [e.prior.career_id for e in screened.entries if isinstance(e, Known) and e.prior.career_id]
+        current = self.wh.current_versions([*(doc.career_id for doc in ok), *known_ids])
         staged = StagedRows(self.run_id, dt.datetime.now(dt.UTC))
-        for item in processed:
+        for entry in screened.entries:
+            if isinstance(entry, Known):
+                prior, cid = entry.prior, entry.prior.career_id or ""
+                cur = current.get(cid)
+                still_current = cur is not None and cur.record_sha256 == prior.record_sha256
+                if still_current and prior.record_sha256 not in self._records and cid not in self._careers:
+                    self._records[prior.record_sha256 or ""] = entry.raw.uri
+                    reason = "identical bytes already loaded; the career's current version is this record"
+                    self._outcome(entry.raw.uri, entry.raw, cid, "unchanged", reason, record_sha=prior.record_sha256)
+                    continue
+                # Rare: this run already changed the career, so compare the record the long way.
+                item = process_batch([entry.raw], limits or Limits())[0]
+                if isinstance(item.result, ProcessedDocument) and item.result.career_id not in current:
+                    current.update(self.wh.current_versions([item.result.career_id]))
+            else:
+                item = next(parsed)
             raw, result = item.raw, item.result
             if isinstance(result, DocumentError):
                 self._outcome(raw.uri, raw, None, "quarantined", result.reason)

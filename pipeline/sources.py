@@ -83,7 +83,9 @@ def discover(paths: Sequence[str | Path], *, follow_symlinks: bool = False) -> I
                     continue
                 seen.add(real)
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in sorted(filenames):
+            # os.walk does not descend into symlinked directories; still account for one leading outside.
+            links = [] if follow_symlinks else [d for d in dirnames if (here / d).is_symlink()]
+            for name in sorted([*filenames, *links]):
                 if name.startswith("."):
                     continue
                 path = here / name
@@ -99,6 +101,8 @@ def discover(paths: Sequence[str | Path], *, follow_symlinks: bool = False) -> I
                         )
                         yield SourceFile(uri=str(path), path=path, refused=reason)
                         continue
+                    if name in links:
+                        continue  # a directory inside the inputs: the walk reaches its files anyway
                 yield SourceFile(uri=str(path), path=path)
 
 

@@ -22,8 +22,8 @@ def ingest(paths: list[Path], warehouse: Path, *, batch_size: int = 2, limits: L
         run.start()
         try:
             for start in range(0, len(sources), batch_size):
-                todo = run.screen(read_batch(sources[start : start + batch_size], limits))
-                run.record(process_batch(todo, limits))
+                screened = run.screen(read_batch(sources[start : start + batch_size], limits))
+                run.record(screened, process_batch(screened.todo, limits), limits)
             return run.finish()
         except BaseException:
             run.abort()

@@ -78,11 +78,26 @@ def class_tokens(tag: Tag) -> list[str]:
 
 def has_chrome_token(tag: Tag) -> bool:
     """True when an ``id`` or ``class`` token names page chrome (cookie, share, ad, ...)."""
-    tokens: Iterable[str] = class_tokens(tag)
+    if any(_chrome_token(token) for token in class_tokens(tag)):
+        return True
     ident = tag.attrs.get("id")
-    if isinstance(ident, str) and ident:
-        tokens = [*tokens, ident]
-    return any(_chrome_token(token) for token in tokens)
+    return isinstance(ident, str) and bool(ident) and _chrome_token(ident) and not _is_text_anchor(tag, ident)
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _is_text_anchor(tag: Tag, ident: str) -> bool:
+    """A heading's id made from its own words is an anchor, not a role.
+
+    CMSs slug every heading into its id: ``<h3 id="social-media-manager">Social Media
+    Manager</h3>`` names a career, not a social widget ("-2" style suffixes allowed).
+    """
+    if tag.name not in HEADING_LEVELS:
+        return False
+    parts = [part for part in token_parts(ident) if not part.isdigit()]
+    words = _WORD.findall(tag.get_text(" ").lower())
+    return bool(parts) and parts == words[: len(parts)] and len(parts) * 2 >= len(words)
 
 
 def is_main_landmark(tag: Tag) -> bool:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from pipeline.errors import ParseError
-from pipeline.outline import Block, Items, Outline, Paragraph, Section, as_field, normalize_space
+from pipeline.outline import Block, Field, Items, Outline, Paragraph, Section, as_field, normalize_space
 
 BULLET = re.compile(r"^(?:[•●○◦▪▫■□‣⁃∙·►▸➤✓✔✗*+–-]|\d{1,2}[.)])\s+")
 _SENTENCE_END = re.compile(r"[.!,;:…]$")
@@ -53,6 +53,7 @@ def is_heading(line: str) -> bool:
 
 def _blocks(text: str, max_line_chars: int) -> Iterator[list[str]]:
     block: list[str] = []
+    hang: int | None = None  # indentation of the last bullet line in this block
     for number, raw_line in enumerate(text.split("\n"), start=1):
         if len(raw_line) > max_line_chars:
             raise ParseError(
@@ -61,12 +62,26 @@ def _blocks(text: str, max_line_chars: int) -> Iterator[list[str]]:
             )
         line = normalize_space(raw_line)
         if line:
+            if BULLET.match(line):
+                hang = _indent(raw_line)
+            elif hang is not None and _indent(raw_line) > hang:
+                # A hard-wrapped bullet: the continuation is indented under the item's text.
+                block[-1] = f"{block[-1]} {line}"
+                continue
+            else:
+                hang = None
             block.append(line)
         elif block:
             yield block
             block = []
+            hang = None
     if block:
         yield block
+
+
+def _indent(raw_line: str) -> int:
+    expanded = raw_line.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip())
 
 
 def _is_wrapped_prose(lines: list[str]) -> bool:
@@ -86,21 +101,28 @@ def block_contents(lines: list[str]) -> list[Block]:
             out.extend(Paragraph(line) for line in prose)
         prose.clear()
 
+    previous = ""
     for line in lines:
         item = strip_bullet(line)
         if item is not None:
             flush_prose()
             items.append(item)
+            previous = line
             continue
         if items:
             out.append(Items(tuple(items)))
             items = []
         field = as_field(line)
+        last = out[-1] if out and not prose else None
         if field is not None:
             flush_prose()
             out.append(field)
+        elif isinstance(last, Field) and len(previous) >= _WRAP_MIN_CHARS:
+            # A long "Label: value" line wrapped like prose: the value goes on.
+            out[-1] = Field(last.label, f"{last.value} {line}")
         else:
             prose.append(line)
+        previous = line
     flush_prose()
     if items:
         out.append(Items(tuple(items)))
