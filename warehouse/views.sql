@@ -122,21 +122,23 @@ FROM classified;
 -- Tools across careers: the tool name from v_tech_stack, normalised (lower-cased, trimmed, spaces collapsed),
 -- with the number of careers naming it and the most used spelling for display.
 CREATE OR REPLACE VIEW v_tech_frequency AS
-WITH named AS (
+WITH named AS MATERIALIZED (
     SELECT career_id, name, lower(regexp_replace(trim(name), '\s+', ' ', 'g')) AS tool, examples
     FROM v_tech_stack
 ),
 spellings AS (
-    SELECT tool, name, count(*) AS uses FROM named GROUP BY tool, name
+    SELECT tool, first(name ORDER BY uses DESC, name) AS display_name
+    FROM (SELECT tool, name, count(*) AS uses FROM named GROUP BY tool, name)
+    GROUP BY tool
 )
 SELECT
     n.tool,
-    (SELECT s.name FROM spellings s WHERE s.tool = n.tool ORDER BY s.uses DESC, s.name LIMIT 1) AS display_name,
+    any_value(s.display_name) AS display_name,
     count(DISTINCT n.career_id) AS careers,
     count(*) AS mentions,
     list_sort(list_distinct(flatten(list(n.examples)))) AS examples,
     list_sort(list_distinct(list(n.career_id))) AS career_ids
-FROM named n
+FROM named n JOIN spellings s USING (tool)
 GROUP BY n.tool;
 
 -- Skills across careers: tech_skills and soft_skills items and skill-map skills, normalised (lower-cased,
@@ -147,23 +149,25 @@ WITH mentioned AS (
     UNION ALL
     SELECT career_id, 'skill_map' AS source, unnest(skills) AS name FROM career_skill_groups
 ),
-named AS (
+named AS MATERIALIZED (
     SELECT career_id, source, trim(name) AS name,
-           lower(regexp_replace(regexp_replace(trim(name), '[\s.;:,]+$', ''), '\s+', ' ', 'g')) AS skill
+           lower(regexp_replace(rtrim(trim(name), '.;:, '), '\s+', ' ', 'g')) AS skill
     FROM mentioned
+    WHERE rtrim(trim(name), '.;:, ') <> ''
 ),
 spellings AS (
-    SELECT skill, name, count(*) AS uses FROM named GROUP BY skill, name
+    SELECT skill, first(name ORDER BY uses DESC, name) AS display_name
+    FROM (SELECT skill, name, count(*) AS uses FROM named GROUP BY skill, name)
+    GROUP BY skill
 )
 SELECT
     n.skill,
-    (SELECT s.name FROM spellings s WHERE s.skill = n.skill ORDER BY s.uses DESC, s.name LIMIT 1) AS display_name,
+    any_value(s.display_name) AS display_name,
     count(DISTINCT n.career_id) AS careers,
     count(*) AS mentions,
     list_sort(list_distinct(list(n.source))) AS sources,
     list_sort(list_distinct(list(n.career_id))) AS career_ids
-FROM named n
-WHERE n.skill <> ''
+FROM named n JOIN spellings s USING (skill)
 GROUP BY n.skill;
 
 -- Per career: how complete its guide is and which of the usual parts are missing (the same parts that
