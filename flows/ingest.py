@@ -188,7 +188,7 @@ def _ingest_batches(
 
 
 def _over_limit(sources: list[SourceFile], limit: int) -> list[RawDocument | Unread]:
-    reason = f"over the per-run limit of {limit:,} documents; run again to ingest the rest"
+    reason = f"over the per-run limit of {limit:,} documents; pass fewer paths per run or raise --max-documents"
     return [Unread(source.uri, reason) for source in sources[limit:]]
 
 

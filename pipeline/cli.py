@@ -100,6 +100,9 @@ def ingest(
     warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per Prefect task run.")] = 200,
     max_bytes: Annotated[int, typer.Option(min=1, help="Largest document accepted, in bytes.")] = 5 * 1024 * 1024,
+    max_documents: Annotated[
+        int, typer.Option(min=1, help="Most inputs one run takes; the rest are quarantined.")
+    ] = 100_000,
     lock_timeout: Annotated[float, typer.Option(min=0, help="Seconds to wait for another writer.")] = 10.0,
     follow_symlinks: Annotated[bool, typer.Option(help="Follow symlinks that lead outside the inputs.")] = False,
     near_duplicate_threshold: Annotated[
@@ -135,7 +138,7 @@ def ingest(
         follow_symlinks=follow_symlinks,
         near_duplicate_threshold=near_duplicate_threshold,
         full_refresh=full_refresh,
-        limits=Limits(max_document_bytes=max_bytes),
+        limits=Limits(max_document_bytes=max_bytes, max_documents=max_documents),
     )
     result = _run_flow(ingest_flow, config)
     _print_summary(result, str(warehouse), time.perf_counter() - started)

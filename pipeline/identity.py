@@ -43,13 +43,17 @@ def career_id(title: str) -> str:
     """Stable slug of a career title, so every spelling of one career lands on one row.
 
     Rules, in order: the "Career Path Guide" suffix is already gone (``extract.clean_title``);
-    Unicode is folded to ASCII (accents dropped); case and punctuation are ignored; "&" is
-    "and"; abbreviations are spelled out (Sr. -> senior, Jr. -> junior, Mgr -> manager, ...);
-    the last word, the head noun, is made singular (Technicians -> technician); words are
-    joined by hyphens. "Sr. Medical Records Technicians" -> "senior-medical-records-technician".
+    "&" is "and", "+" is "plus", "#" is "sharp" (C++ and C# stay apart); accents are dropped
+    but letters of every script are kept (Greek and Cyrillic titles stay distinct); case and
+    punctuation are ignored; abbreviations are spelled out (Sr. -> senior, Jr. -> junior,
+    Mgr -> manager, ...); the last word, the head noun, is made singular (Technicians ->
+    technician); words are joined by hyphens.
+    "Sr. Medical Records Technicians" -> "senior-medical-records-technician".
     """
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    words = re.findall(r"[a-z0-9]+", ascii_title.replace("&", " and ").lower())
+    spelled = title.replace("&", " and ").replace("++", " plus plus ").replace("+", " plus ").replace("#", " sharp ")
+    # Fold accents (é -> e) but keep letters of every script: Greek or Cyrillic titles stay distinct.
+    folded = "".join(c for c in unicodedata.normalize("NFKD", spelled) if not unicodedata.combining(c))
+    words = re.findall(r"[^\W_]+", folded.lower())
     words = [_ABBREVIATIONS.get(word, word) for word in words]
     if words:
         words[-1] = singular(words[-1])

@@ -13,6 +13,9 @@ class Limits(BaseModel):
     max_document_bytes: int = Field(default=5 * MiB, gt=0, description="Larger files are quarantined unread.")
     max_line_chars: int = Field(default=200_000, gt=0, description="A longer line is treated as not a guide.")
     max_nesting_depth: int = Field(default=200, gt=0, description="Deeper HTML element nesting is quarantined.")
+    max_html_elements: int = Field(
+        default=50_000, gt=0, description="HTML with more tags is quarantined before parsing (bounds parse time)."
+    )
     max_documents: int = Field(
         default=100_000,
         gt=0,

@@ -642,10 +642,6 @@ def test_nesting_limit_is_configurable_and_precise(tmp_path: Path) -> None:
     assert dict(summary.counts) == {"loaded": 2}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: the HTML path does not apply max_line_chars; a 10 MB paragraph loads (pipeline/parse/html.py)",
-)
 def test_a_long_line_of_html_is_refused_like_text(tmp_path: Path) -> None:
     # One 1 MiB paragraph (5x the line limit) in an otherwise good page, all on one line.
     page = html_guide("One Line Editor").replace("\n", " ")
@@ -727,3 +723,12 @@ def test_cli_ingests_a_directory_of_broken_files_next_to_a_good_guide(prefect_ap
         assert reason is not None and broken[name][1] in reason, (name, reason)
         assert f"{name}: {reason}" in result.stdout  # the summary tells the person too
     assert rows(warehouse, "select career_id from careers") == [("medical-records-technician",)]
+
+
+def test_html_with_too_many_elements_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "many.html"
+    path.write_text(html_guide("Element Counter").replace("</body>", "<span>x</span>" * 60_000 + "</body>"))
+    ingest([path], warehouse := tmp_path / "careers.duckdb")
+    outcome, reason = documents(warehouse)[str(path)]
+    assert outcome == "quarantined"
+    assert reason is not None and "more than 50,000 elements" in reason

@@ -153,3 +153,12 @@ def test_repeated_bullet_is_kept_once_and_flagged(tmp_path: Path, warehouse_path
     assert scalar(warehouse_path, "select count(*) from career_items where section='soft_skills'") == 10
     flags = scalar(warehouse_path, "select quality_flags from careers")
     assert flags == ["repeated item in soft_skills: Time management"]
+
+
+def test_career_ids_keep_other_scripts_and_symbols_apart() -> None:
+    from pipeline.identity import career_id
+
+    assert career_id("Sr. Medical Records Technicians") == "senior-medical-records-technician"
+    assert career_id("C++ Developer") != career_id("C# Developer")
+    assert career_id("Προγραμματιστής") != career_id("Программист")
+    assert career_id("Médecin Généraliste") == "medecin-generaliste"

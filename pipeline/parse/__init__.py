@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from pipeline.errors import ParseError
 from pipeline.limits import Limits
-from pipeline.outline import Outline
+from pipeline.outline import Field, Items, Outline, Paragraph
 from pipeline.parse.text import parse_text
 
 
@@ -23,5 +24,24 @@ def parse_document(text: str, *, name: str = "", limits: Limits | None = None) -
     if fmt == "html":
         from pipeline.parse.html import parse_html
 
-        return parse_html(text, max_depth=limits.max_nesting_depth), fmt
+        outline = parse_html(text, max_depth=limits.max_nesting_depth, max_elements=limits.max_html_elements)
+        _check_line_lengths(outline, limits.max_line_chars)
+        return outline, fmt
     return parse_text(text, max_line_chars=limits.max_line_chars), fmt
+
+
+def _check_line_lengths(outline: Outline, limit: int) -> None:
+    """The text parser's line limit, applied to every text of an HTML outline."""
+    texts = [outline.title, *(s.heading for s in outline.sections)]
+    for block in [*outline.preamble, *(b for s in outline.sections for b in s.blocks)]:
+        if isinstance(block, Paragraph):
+            texts.append(block.text)
+        elif isinstance(block, Items):
+            texts.extend(block.items)
+        elif isinstance(block, Field):
+            texts.append(block.value)
+    longest = max(map(len, texts), default=0)
+    if longest > limit:
+        raise ParseError(
+            f"a text block is {longest:,} characters long (limit {limit:,}); this does not look like a career guide"
+        )

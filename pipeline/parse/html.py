@@ -80,8 +80,10 @@ def looks_like_html(text: str) -> bool:
 class _DepthLimitedSoup(BeautifulSoup):
     """Refuses nesting deeper than ``max_depth`` while the tree is being built."""
 
-    def __init__(self, markup: str, max_depth: int) -> None:
+    def __init__(self, markup: str, max_depth: int, max_elements: int = 50_000) -> None:
         self._max_depth = max_depth
+        self._max_elements = max_elements
+        self._elements = 0
         super().__init__(markup, "lxml")
 
     def pushTag(self, tag: Tag) -> None:  # bs4's method name
@@ -91,17 +93,23 @@ class _DepthLimitedSoup(BeautifulSoup):
                 f"HTML nested deeper than {self._max_depth} levels; the markup is malformed or hostile "
                 "(raise max_nesting_depth only for pages you trust)"
             )
+        self._elements += 1
+        if self._elements > self._max_elements:
+            raise ParseError(
+                f"HTML has more than {self._max_elements:,} elements; this is not one career-guide page "
+                "(raise max_html_elements only for pages you trust)"
+            )
         super().pushTag(tag)
 
 
-def parse_html(text: str, *, max_depth: int = 200) -> Outline:
+def parse_html(text: str, *, max_depth: int = 200, max_elements: int = 50_000) -> Outline:
     """Parse an HTML career-guide page into an ``Outline``; raise ``ParseError`` if it is not one."""
     if text.lstrip()[:5].lower() == "<?xml":
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-            soup = _DepthLimitedSoup(text, max_depth)
+            soup = _DepthLimitedSoup(text, max_depth, max_elements)
     else:
-        soup = _DepthLimitedSoup(text, max_depth)
+        soup = _DepthLimitedSoup(text, max_depth, max_elements)
     survey = Survey(soup)
     judge = ChromeJudge(survey.protected())
     root, title_el = survey.content_root(judge, lambda h1: _inline_text(h1, judge))
