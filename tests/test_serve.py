@@ -92,8 +92,19 @@ def test_served_deployment_runs_on_a_real_server(prefect_server: str, tmp_path: 
     warehouse = tmp_path / "w.duckdb"
     env = _env(tmp_path / "home", prefect_server)
     serve = subprocess.Popen(
-        [sys.executable, "-m", "pipeline.cli", "serve", str(inputs), "-w", str(warehouse), "--cron", "0 0 1 1 *",
-         "--name", "ci-test"],
+        [
+            sys.executable,
+            "-m",
+            "pipeline.cli",
+            "serve",
+            str(inputs),
+            "-w",
+            str(warehouse),
+            "--cron",
+            "0 0 1 1 *",
+            "--name",
+            "ci-test",
+        ],
         cwd=tmp_path,
         env=env,
         stdout=subprocess.DEVNULL,
