@@ -8,9 +8,11 @@ silenced here, not in the user's shell; explicit settings in the environment win
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -111,6 +113,16 @@ def ingest(
     full_refresh: Annotated[
         bool, typer.Option(help="Rebuild every derived table from the stored raw documents, then ingest.")
     ] = False,
+    task_runner: Annotated[
+        str,
+        typer.Option(
+            help="Where parse batches run: auto (processes for large runs), threads, processes or dask.",
+        ),
+    ] = "auto",
+    workers: Annotated[int, typer.Option(min=0, help="Parallel parse workers (0: one per CPU core).")] = 0,
+    dask_address: Annotated[
+        str | None, typer.Option(help="Scheduler of a running Dask cluster (with --task-runner dask).")
+    ] = None,
 ) -> None:
     """Ingest career guides (text or HTML) into the warehouse with the Prefect flow.
 
@@ -125,10 +137,19 @@ def ingest(
         raise fail(f"input path not found: {missing[0]}")
     if Path(warehouse).is_dir():
         raise fail(f"warehouse path {warehouse} is a directory; give a .duckdb file path")
+    if task_runner not in ("auto", "threads", "processes", "dask"):
+        raise fail(f"unknown --task-runner {task_runner!r}; use auto, threads, processes or dask", code=2)
     quiet_prefect()
     started = time.perf_counter()
-    from flows.ingest import IngestConfig, ingest_flow
+    from flows.ingest import IngestConfig, configured_ingest_flow
     from pipeline.limits import Limits
+    from pipeline.sources import discover
+
+    cores = os.cpu_count() or 1
+    if task_runner == "auto":
+        # Worker processes cost ~1 s to start; worth it from a few hundred documents.
+        large = sum(1 for _ in zip(discover(inputs, follow_symlinks=follow_symlinks), range(500), strict=False)) >= 500
+        task_runner = "processes" if large and cores > 1 else "threads"
 
     config = IngestConfig(
         paths=inputs,
@@ -139,9 +160,37 @@ def ingest(
         near_duplicate_threshold=near_duplicate_threshold,
         full_refresh=full_refresh,
         limits=Limits(max_document_bytes=max_bytes, max_documents=max_documents),
+        task_runner=task_runner,
+        workers=workers or cores,
+        dask_address=dask_address,
     )
-    result = _run_flow(ingest_flow, config)
+    with _api_for_workers(task_runner):
+        result = _run_flow(configured_ingest_flow(config), config)
     _print_summary(result, str(warehouse), time.perf_counter() - started)
+
+
+@contextlib.contextmanager
+def _api_for_workers(task_runner: str) -> Iterator[None]:
+    """Dask workers report task runs to the Prefect API, so they need its address.
+
+    Without PREFECT_API_URL, Prefect would start a temporary server only the flow's own process
+    knows; start it here instead and hand its URL to the workers through the environment.
+    """
+    if task_runner != "dask" or os.environ.get("PREFECT_API_URL"):
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    server = SubprocessASGIServer()
+    server.start()
+    os.environ["PREFECT_API_URL"] = server.api_url
+    try:
+        with temporary_settings({PREFECT_API_URL: server.api_url}):
+            yield
+    finally:
+        del os.environ["PREFECT_API_URL"]
+        server.stop()
 
 
 def _run_flow(flow_fn: Any, config: Any) -> Any:
