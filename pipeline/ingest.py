@@ -33,7 +33,7 @@ from pipeline.process import ProcessedDocument, process_document
 from pipeline.rows import Row
 from pipeline.sources import RawDocument, SourceFile, read_document
 from pipeline.staging import StagedRows, find_near_duplicates
-from pipeline.warehouse import CurrentVersion, PriorContent, Warehouse
+from pipeline.warehouse import PriorContent, Warehouse
 
 OUTCOMES = ("loaded", "unchanged", "duplicate", "quarantined")
 
@@ -119,7 +119,7 @@ class _Loaded:
     uri: str
     position: int
     version: int
-    base: CurrentVersion | None  # the career's version before this run, if any
+    base: str | None  # the career's record (JSON) before this run, if any
 
 
 class IngestRun:
@@ -217,6 +217,14 @@ class IngestRun:
         known_ids = [e.prior.career_id for e in screened.entries if isinstance(e, Known) and e.prior.career_id]
         current = self.wh.current_versions([*(doc.career_id for doc in ok), *known_ids])
         staged = StagedRows(self.run_id, dt.datetime.now(dt.UTC))
+        changed = {
+            doc.career_id
+            for doc in ok
+            if (c := current.get(doc.career_id))
+            and c.record_sha256 != doc.record_sha256
+            and doc.career_id not in self._careers
+        }
+        bases = self.wh.current_records(changed)  # the records new versions are compared with
         for entry in screened.entries:
             if isinstance(entry, Known):
                 prior, cid = entry.prior, entry.prior.career_id or ""
@@ -226,6 +234,10 @@ class IngestRun:
                     self._records[prior.record_sha256 or ""] = entry.raw.uri
                     reason = "identical bytes already loaded; the career's current version is this record"
                     self._outcome(entry.raw.uri, entry.raw, cid, "unchanged", reason, record_sha=prior.record_sha256)
+                    continue
+                if prior.record_sha256 in self._records:
+                    reason = f"same record as {self._records[prior.record_sha256 or '']} in this run"
+                    self._outcome(entry.raw.uri, entry.raw, cid, "duplicate", reason, record_sha=prior.record_sha256)
                     continue
                 # Rare: this run already changed the career, so compare the record the long way.
                 item = process_batch([entry.raw], limits or Limits())[0]
@@ -262,8 +274,11 @@ class IngestRun:
                 self._demote(earlier, raw.uri, result.completeness)
                 staged.replaced.append(cid)
                 version, base = earlier.version, earlier.base
+            elif cur is not None:
+                version = cur.version + 1
+                base = bases[cid] if cid in bases else self.wh.current_records([cid]).get(cid)
             else:
-                version, base = (cur.version + 1, cur) if cur is not None else (1, None)
+                version, base = 1, None
             self._records[rsha] = raw.uri
             # _outcome below gives this input the next position; remember it in case it is demoted.
             self._careers[cid] = _Loaded(cid, rsha, result.completeness, raw.uri, self._position + 1, version, base)

@@ -20,7 +20,7 @@ from pipeline.models import CareerGuide
 from pipeline.process import ProcessedDocument
 from pipeline.rows import CHILD_TABLES, LoadContext, Row, career_row, child_rows
 from pipeline.sources import RawDocument
-from pipeline.warehouse import CurrentVersion, Warehouse
+from pipeline.warehouse import Warehouse
 
 NEAR_DUPLICATE_METHOD = "minhash-lsh/jaccard-word-3-shingles"
 
@@ -33,7 +33,8 @@ class StagedRows:
     aliases: list[Row] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)  # careers loaded earlier in this run, now superseded
 
-    def add(self, doc: ProcessedDocument, raw: RawDocument, version: int, base: CurrentVersion | None) -> None:
+    def add(self, doc: ProcessedDocument, raw: RawDocument, version: int, base_json: str | None) -> None:
+        """Stage a loaded record; ``base_json`` is the career's record before this run (for the change log)."""
         cid = doc.career_id
         ctx = LoadContext(version, raw.content_sha256, raw.uri, self.run_id, self.now)
         tables: dict[str, list[Row]] = {"careers": [career_row(doc, ctx)], **child_rows(doc)}
@@ -54,7 +55,7 @@ class StagedRows:
         tables["career_signatures"] = [
             {"career_id": cid, "record_sha256": doc.record_sha256, "signature": doc.signature.tolist()}
         ]
-        changes = diff(CareerGuide.model_validate_json(base.record_json), doc.guide) if base else []
+        changes = diff(CareerGuide.model_validate_json(base_json), doc.guide) if base_json else []
         tables["career_changes"] = [
             {
                 "career_id": cid,
@@ -134,8 +135,8 @@ def find_near_duplicates(wh: Warehouse, career_ids: list[str], threshold: float,
     )
     if not pairs:
         return 0
-    records = wh.current_versions({cid for pair in pairs for cid in pair})
-    sets = {cid: shingles(json.loads(v.record_json)) for cid, v in records.items()}
+    records = wh.current_records({cid for pair in pairs for cid in pair})
+    sets = {cid: shingles(json.loads(record)) for cid, record in records.items()}
     now = dt.datetime.now(dt.UTC)
     rows: list[Row] = []
     for a, b in sorted(pairs):

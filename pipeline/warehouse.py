@@ -82,7 +82,6 @@ class CurrentVersion:
 
     version: int
     record_sha256: str
-    record_json: str
 
 
 class Warehouse:
@@ -151,16 +150,28 @@ class Warehouse:
         return {row[0]: PriorContent(row[1], row[2], row[3], row[4], bool(row[5])) for row in rows}
 
     def current_versions(self, career_ids: Iterable[str]) -> dict[str, CurrentVersion]:
-        """career_id -> its current version (number, record hash, record JSON)."""
+        """career_id -> its current version (number and record hash; the record itself is not read)."""
         ids = sorted(set(career_ids))
         if not ids:
             return {}
         rows = self.con.execute(
-            "SELECT career_id, version, record_sha256, record::VARCHAR FROM career_versions "
+            "SELECT career_id, version, record_sha256 FROM career_versions "
             "WHERE valid_to IS NULL AND career_id IN (SELECT unnest($ids))",
             {"ids": ids},
         ).fetchall()
-        return {row[0]: CurrentVersion(row[1], row[2], row[3]) for row in rows}
+        return {row[0]: CurrentVersion(row[1], row[2]) for row in rows}
+
+    def current_records(self, career_ids: Iterable[str]) -> dict[str, str]:
+        """career_id -> the JSON record of its current version."""
+        ids = sorted(set(career_ids))
+        if not ids:
+            return {}
+        rows = self.con.execute(
+            "SELECT career_id, record::VARCHAR FROM career_versions "
+            "WHERE valid_to IS NULL AND career_id IN (SELECT unnest($ids))",
+            {"ids": ids},
+        ).fetchall()
+        return {row[0]: row[1] for row in rows}
 
     def signatures(self) -> dict[str, np.ndarray]:
         """Every stored MinHash signature (64 integers per career; ~10 MB at 20,000 careers)."""
