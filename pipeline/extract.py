@@ -27,21 +27,22 @@ from pipeline.values import (
     snake_case,
 )
 
-_TITLE_SUFFIX = re.compile(
-    r"\s*(?:[-–—|:]\s*)?(?:career\s+(?:path\s+)?guide|career\s+profile|job\s+description)\s*$", re.IGNORECASE
-)
+_PAGE_KIND = r"(?:career\s+(?:path\s+)?guide|career\s+profile|job\s+description)"
+_TITLE_SUFFIX = re.compile(rf"\s*(?:[-–—|:]\s*)?{_PAGE_KIND}\s*$", re.IGNORECASE)
+_TITLE_PREFIX = re.compile(rf"^\s*{_PAGE_KIND}\s*[-–—|:]\s*", re.IGNORECASE)
 _SCALE = frozenset({"low", "high", "min", "max"})
 _PERIOD_WORDS = re.compile(r"\b(morning|afternoon|evening|midday|noon|night|lunch|day|shift)\b", re.IGNORECASE)
 # The time range after a period name: "Morning (9 AM - 12 PM)", "Morning – 9:00 AM to 12:00 PM".
 _PERIOD_TIMES = re.compile(r"\s*(?:\(.*|[-–—:|·,]\s*\d.*)$")
+_YEARS = re.compile(r"\b(years?|yrs?)\b", re.IGNORECASE)
 _MEDIAN_LABEL = re.compile(r"^(median|average|mean)\b")
 _PAY_WORDS = re.compile(r"salary|\bpay\b|wage|earnings|compensation")
 _LEVEL_LABEL = re.compile(r"^(entry|junior|mid|middle|senior|experienced|lead)[- ]?(level)?\b", re.IGNORECASE)
 
 
 def clean_title(title: str) -> str:
-    """Drop the page's "Career Path Guide" suffix: "Nurse Career Path Guide" -> "Nurse"."""
-    return _TITLE_SUFFIX.sub("", title).strip() or title.strip()
+    """Drop the page's "Career Path Guide" label: "Nurse Career Path Guide", "Career Guide: Nurse" -> "Nurse"."""
+    return _TITLE_PREFIX.sub("", _TITLE_SUFFIX.sub("", title)).strip() or title.strip()
 
 
 @dataclass
@@ -251,8 +252,11 @@ def _child(container: str, section: Section, parts: _Parts) -> tuple[str, dict[s
 def _child_shaped(container: str, section: Section, parts: _Parts) -> bool:
     """Content only a child of ``container`` has, so a heading such as "Compensation Analyst"
     over "Experience: 2-4 years" is a tier even though its words name a guide section."""
-    if container == "tiers":
-        return any("experience" in label or "years" in label for label in parts.fields)
+    if container == "tiers":  # years of experience, not a salary level such as "Experienced: $90,000"
+        return any(
+            ("experience" in label or "years" in label) and _YEARS.search(value)
+            for label, value in parts.fields.items()
+        )
     if container == "day_in_life":
         return parse_times(section.heading)[0] is not None
     if container == "case_studies":
@@ -290,8 +294,15 @@ def extract(outline: Outline) -> dict[str, Any]:
         inside = container is not None and (
             container[1] is None or section.level is None or section.level > container[1]
         )
-        if container is not None and inside and (
-            known is None or known[0] in seen or section.level is not None or _child_shaped(container[0], section, parts)
+        if (
+            container is not None
+            and inside
+            and (
+                known is None
+                or known[0] in seen
+                or section.level is not None
+                or _child_shaped(container[0], section, parts)
+            )
         ):
             child = _child(container[0], section, parts)
             if child is not None:

@@ -135,3 +135,47 @@ def test_second_writer_gets_a_clear_message(prefect_api: str, tmp_path: Path) ->
     assert "is in use by another process" in result.stderr
     assert "Traceback" not in result.stderr
     del duckdb
+
+
+def test_runs_lists_recent_runs(warehouse_path: Path) -> None:
+    ingest([SAMPLE], warehouse_path)
+    ingest([SAMPLE], warehouse_path)
+    result = runner.invoke(app, ["runs", "-w", str(warehouse_path)])
+    assert result.exit_code == 0
+    assert result.output.count("completed") == 2
+
+
+def test_query_while_a_writer_holds_the_warehouse_says_busy(warehouse_path: Path) -> None:
+    ingest([SAMPLE], warehouse_path)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb,time; c=duckdb.connect({str(warehouse_path)!r}); print('ok', flush=True); time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
+        result = runner.invoke(app, ["query", "select count(*) from careers", "-w", str(warehouse_path)])
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.exit_code == 1
+    assert "is in use by another process" in result.output
+
+
+def test_history_and_duplicates_commands(tmp_path: Path, warehouse_path: Path) -> None:
+    ingest([SAMPLE], warehouse_path)
+    revised = tmp_path / "revised.txt"
+    revised.write_bytes(SAMPLE.read_bytes().replace(b"$47,500", b"$49,900"))
+    ingest([revised], warehouse_path)
+    result = runner.invoke(app, ["history", "Medical Records Technicians", "-w", str(warehouse_path)])
+    assert result.exit_code == 0
+    assert "medical-records-technician: 2 version(s)" in result.output
+    assert "median_salary 47500 -> 49900" in result.output
+    missing = runner.invoke(app, ["history", "Astronaut", "-w", str(warehouse_path)])
+    assert missing.exit_code == 1 and "no career 'Astronaut'" in missing.output
+    none = runner.invoke(app, ["duplicates", "-w", str(warehouse_path)])
+    assert none.exit_code == 0 and "no near-duplicate careers found" in none.output

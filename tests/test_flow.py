@@ -117,13 +117,19 @@ def test_reprocess_after_a_parser_change(prefect_api: str, tmp_path: Path, monke
             record["summary"] = "Re-derived by parser 2."
         return record
 
-    monkeypatch.setattr(pipeline, "PARSER_VERSION", "2")
+    before = pipeline.PARSER_VERSION
+    monkeypatch.setattr(pipeline, "PARSER_VERSION", f"{before}-next")
     monkeypatch.setattr(process, "extract", fixed_extract)
     summary = reprocess_flow(IngestConfig(paths=[], warehouse=str(warehouse)))
     assert dict(summary.counts) == {"loaded": 1, "unchanged": 1, "quarantined": 1}
     assert rows(warehouse, "select career_id, version, parser_version, summary from careers order by 1") == [
-        ("health-information-technician", 2, "2", "Re-derived by parser 2."),
-        ("medical-records-technician", 1, "1", rows(warehouse, "select summary from careers where version = 1")[0][0]),
+        ("health-information-technician", 2, f"{before}-next", "Re-derived by parser 2."),
+        (
+            "medical-records-technician",
+            1,
+            before,
+            rows(warehouse, "select summary from careers where version = 1")[0][0],
+        ),
     ]
     accounted = rows(warehouse, "select count(*) from ingest_documents where run_id = ?", [summary.run_id])
     assert accounted == [(3,)]
@@ -158,3 +164,27 @@ def test_parse_results_are_cached_across_a_failed_run(
             return [r.state.name for r in runs if r.name.startswith("parse_documents") and r.state]
 
     assert asyncio.run(parse_states()) == ["Cached"]
+
+
+def test_each_run_publishes_markdown_and_table_artifacts(prefect_api: str, tmp_path: Path) -> None:
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    config = IngestConfig(paths=[str(SAMPLE), str(bad)], warehouse=str(tmp_path / "w.duckdb"))
+    state = ingest_flow(config, return_state=True)
+
+    async def artifacts() -> dict[str, str]:
+        async with get_client() as client:
+            found = await client.read_artifacts(
+                artifact_filter=ArtifactFilter(
+                    flow_run_id=ArtifactFilterFlowRunId(any_=[state.state_details.flow_run_id])
+                )
+            )
+            return {a.type or "": str(a.data) for a in found}
+
+    published = asyncio.run(artifacts())
+    assert "| loaded | 1 |" in published["markdown"]
+    assert "empty file" in published["markdown"]
+    assert "medical-records-technician" in published["markdown"]
+    assert "quarantined" in published["table"]

@@ -12,7 +12,7 @@ never by substring: ``ad`` matches ``ad-slot`` and ``inline_ad`` but not ``heade
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Final
 

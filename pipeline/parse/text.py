@@ -141,12 +141,15 @@ def parse_text(text: str, *, max_line_chars: int = 200_000) -> Outline:
     if rest:
         current.extend(block_contents(rest))
     for lines in blocks:
-        if len(lines) == 1 and is_heading(lines[0]):
+        # A heading stands alone, or sits directly on top of its bullet list ("Tech Stack\n• SQL").
+        if is_heading(lines[0]) and all(BULLET.match(line) for line in lines[1:]):
             if outline.sections and BOILERPLATE.match(lines[0]):
                 break  # the site's share/subscription footer: not part of the guide
             section = Section(heading=lines[0])
             outline.sections.append(section)
             current = section.blocks
+            if len(lines) > 1:
+                current.extend(block_contents(lines[1:]))
             continue
         current.extend(block_contents(lines))
     return outline

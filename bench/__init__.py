@@ -1,0 +1,1 @@
+"""Benchmarks and accuracy checks: a synthetic corpus with ground truth (``bench.corpus``)."""
