@@ -24,7 +24,6 @@ import json
 import os
 import platform
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -153,30 +152,32 @@ def phases(folder: Path, warehouse: Path) -> dict[str, float]:
 
 def ingest_cli(folder: Path, warehouse: Path, extra: list[str] | None = None) -> dict[str, Any]:
     """`careers ingest` in a subprocess: wall time, pipeline time and peak RSS of the largest process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    # A wrapper process runs the CLI and reports the largest RSS among its descendants.
+    wrapper = (
+        "import resource, subprocess, sys; "
+        "p = subprocess.run(sys.argv[1:]); "
+        "print('PEAK_RSS_KB', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
+        "sys.exit(p.returncode)"
+    )
+    command = [sys.executable, "-m", "pipeline.cli", "ingest", str(folder), "-w", str(warehouse), *(extra or [])]
     started = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-m", "pipeline.cli", "ingest", str(folder), "-w", str(warehouse), *(extra or [])],
-        env=_env(),
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
+        [sys.executable, "-c", wrapper, *command], env=_env(), cwd=ROOT, capture_output=True, text=True, check=False
     )
     wall = time.perf_counter() - started
+    stderr = re.sub(r"PEAK_RSS_KB \d+", "", proc.stderr).strip()
     if proc.returncode != 0:
-        raise RuntimeError(f"careers ingest failed: {proc.stderr.strip()[-500:]}")
+        raise RuntimeError(f"careers ingest failed: {stderr[-500:]}")
     match = re.search(r"pipeline ([\d.]+)s", proc.stdout)
     counts = re.search(r"loaded (\d+)\s+unchanged (\d+)\s+duplicate (\d+)\s+quarantined (\d+)", proc.stdout)
-    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    peak = re.search(r"PEAK_RSS_KB (\d+)", proc.stderr)
+    names = ("loaded", "unchanged", "duplicate", "quarantined")
     return {
         "wall_seconds": wall,
         "pipeline_seconds": float(match.group(1)) if match else None,
-        "counts": dict(zip(("loaded", "unchanged", "duplicate", "quarantined"), map(int, counts.groups()), strict=True))
-        if counts
-        else None,
-        "peak_rss_mb": round(max(rss, before) / 1024, 1) if rss > before else None,
-        "stderr": proc.stderr.strip()[-300:],
+        "counts": dict(zip(names, map(int, counts.groups()), strict=True)) if counts else None,
+        "peak_rss_mb": round(int(peak.group(1)) / 1024, 1) if peak else None,
+        "stderr": stderr[-300:],
     }
 
 

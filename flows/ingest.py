@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE, CacheKeyFnPolicy
@@ -24,6 +24,7 @@ from prefect.client.schemas.objects import State
 from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.utilities.annotations import quote
 from pydantic import BaseModel, Field
 
 import pipeline
@@ -68,6 +69,11 @@ class IngestConfig(BaseModel):
         "so a run retried after a failure does not parse the same batches again.",
     )
     limits: Limits = Field(default_factory=Limits)
+
+
+def opaque(value: T) -> T:
+    """Mark a task argument so Prefect passes it as is instead of walking it for futures."""
+    return cast(T, quote(value))
 
 
 def chunks(values: Sequence[T], size: int) -> Iterator[Sequence[T]]:
@@ -161,6 +167,7 @@ def _ingest_batches(
         if config.cache_parse_results
         else parse_documents
     )
+    # opaque(): Prefect would otherwise walk every document of every batch looking for futures.
     # Parse batches run on the flow's task runner (threads, processes or Dask) while this thread
     # screens the next batch and stages finished ones, in input order, through the one writer.
     # At most ``in_flight`` batches are parsed at once, so memory stays bounded by batch size.
@@ -170,7 +177,7 @@ def _ingest_batches(
     def stage_oldest() -> None:
         nonlocal done
         number, size, screened, future = pending.popleft()
-        stage_batch(run, screened, future.result(), config.limits)
+        stage_batch(opaque(run), opaque(screened), opaque(future.result()), config.limits)
         done += size
         logger.info(
             "%s batch %d: %d document(s), %d parsed, %d/%d done", label, number, size, len(screened.todo), done, total
@@ -178,9 +185,9 @@ def _ingest_batches(
         progress.advance(done, total, label)
 
     for number, read in enumerate(batches, start=1):
-        screened = screen_batch(run, read)
+        screened = screen_batch(opaque(run), opaque(read))
         workers = config.workers if config.task_runner == "processes" else 0
-        pending.append((number, len(read), screened, parse.submit(screened.todo, config.limits, workers)))
+        pending.append((number, len(read), screened, parse.submit(opaque(screened.todo), config.limits, workers)))
         while len(pending) >= in_flight:
             stage_oldest()
     while pending:
@@ -233,11 +240,11 @@ def ingest_flow(config: IngestConfig | None = None) -> RunSummary:
             clear_derived(warehouse)
             for segment in segments:
                 run.begin_segment(recording=False, parse_all=True)
-                batches = (read_stored_batch(warehouse, b) for b in chunks(segment, config.batch_size))
+                batches = (read_stored_batch(opaque(warehouse), opaque(b)) for b in chunks(segment, config.batch_size))
                 _ingest_batches(run, batches, len(segment), config, "replay")
             run.begin_segment(recording=True, parse_all=True)
         kept = sources[:limit]
-        batches = (read_inputs(b, config.limits) for b in chunks(kept, config.batch_size))
+        batches = (read_inputs(opaque(b), config.limits) for b in chunks(kept, config.batch_size))
         _ingest_batches(run, batches, len(kept), config, "ingest")
         if len(sources) > limit:
             run.screen(_over_limit(sources, limit))
@@ -264,7 +271,7 @@ def reprocess_flow(config: IngestConfig | None = None) -> RunSummary:
         refs = reprocess_targets(warehouse)
         logger.info("re-deriving %d stored document(s)", len(refs))
         run.begin_segment(recording=True, parse_all=True)
-        batches = (read_stored_batch(warehouse, b) for b in chunks(refs, config.batch_size))
+        batches = (read_stored_batch(opaque(warehouse), opaque(b)) for b in chunks(refs, config.batch_size))
         _ingest_batches(run, batches, len(refs), config, "reprocess")
 
     return _run(config.model_copy(update={"paths": ["<stored raw documents>"]}), body)

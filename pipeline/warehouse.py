@@ -10,6 +10,8 @@ parameters, never formatted into SQL.
 from __future__ import annotations
 
 import contextlib
+import os
+import re
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -24,6 +26,9 @@ import pyarrow as pa
 from pipeline.errors import QueryError, WarehouseBusy, WarehouseError
 from pipeline.rows import CHILD_TABLES, Row
 
+WRITER_MEMORY_LIMIT = os.environ.get("CAREERS_DUCKDB_MEMORY_LIMIT", "256MB")
+if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", WRITER_MEMORY_LIMIT):
+    WRITER_MEMORY_LIMIT = "256MB"  # ignore a malformed setting rather than fail every run
 _LOCK_MARKERS = ("could not set lock", "conflicting lock", "lock on file")
 
 
@@ -100,6 +105,9 @@ class Warehouse:
         target.parent.mkdir(parents=True, exist_ok=True)
         con = _connect(target, read_only=False, lock_timeout=lock_timeout)
         try:
+            # A run is one transaction; a memory limit makes DuckDB spill its uncommitted data to
+            # <warehouse>.tmp instead of holding a whole large run in RAM.
+            con.execute(f"SET memory_limit = '{WRITER_MEMORY_LIMIT}'")
             con.execute(schema_sql())
         except duckdb.Error as exc:
             con.close()
