@@ -9,12 +9,11 @@ kept as generic paragraphs/items under its snake_case name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.errors import ParseError
 from pipeline.outline import Block, Field, Items, Outline, Paragraph, Section
-from pipeline.sections import Kind, classify
+from pipeline.sections import KINDS, Kind, classify
 from pipeline.values import (
     CURRENCY_CODES,
     currency_of,
@@ -38,6 +37,11 @@ _YEARS = re.compile(r"\b(years?|yrs?)\b", re.IGNORECASE)
 _MEDIAN_LABEL = re.compile(r"^(median|average|mean)\b")
 _PAY_WORDS = re.compile(r"salary|\bpay\b|wage|earnings|compensation")
 _LEVEL_LABEL = re.compile(r"^(entry|junior|mid|middle|senior|experienced|lead)[- ]?(level)?\b", re.IGNORECASE)
+_REMOTE = re.compile(r"remote[- ]?(friendly|ok|possible)?", re.IGNORECASE)
+_QUALIFIER = re.compile(r"\b[A-Z]{2,3}\b")
+_PARENTHESES = re.compile(r"\(([^)]*)\)")
+_TOP10 = re.compile(r"\btop\s+10\s*%", re.IGNORECASE)
+_TAKEAWAY_LINE = re.compile(r"^(key )?(takeaway|lesson)", re.IGNORECASE)
 
 
 def clean_title(title: str) -> str:
@@ -45,25 +49,30 @@ def clean_title(title: str) -> str:
     return _TITLE_PREFIX.sub("", _TITLE_SUFFIX.sub("", title)).strip() or title.strip()
 
 
-@dataclass
 class _Parts:
-    paragraphs: list[str] = field(default_factory=list)
-    items: list[str] = field(default_factory=list)
-    fields: dict[str, str] = field(default_factory=dict)
-    lines: list[str] = field(default_factory=list)  # paragraphs in order, fields as "Label: value"
+    """A section's blocks sorted by kind (built once per section, so kept lean: slots, no dataclass)."""
+
+    __slots__ = ("fields", "items", "lines", "paragraphs")
+
+    def __init__(self) -> None:
+        self.paragraphs: list[str] = []
+        self.items: list[str] = []
+        self.fields: dict[str, str] = {}
+        self.lines: list[str] = []  # paragraphs in order, fields as "Label: value"
 
 
 def _parts(blocks: list[Block]) -> _Parts:
     parts = _Parts()
+    paragraphs, items, fields, lines = parts.paragraphs, parts.items, parts.fields, parts.lines
     for block in blocks:
         if isinstance(block, Paragraph):
-            parts.paragraphs.append(block.text)
-            parts.lines.append(block.text)
+            paragraphs.append(block.text)
+            lines.append(block.text)
         elif isinstance(block, Items):
-            parts.items.extend(block.items)
+            items.extend(block.items)
         elif isinstance(block, Field):
-            parts.fields.setdefault(block.label.lower(), block.value)
-            parts.lines.append(f"{block.label}: {block.value}")
+            fields.setdefault(block.label.lower(), block.value)
+            lines.append(f"{block.label}: {block.value}")
     return parts
 
 
@@ -122,7 +131,7 @@ def _preamble(record: _Record, blocks: list[Block]) -> None:
             headline["growth_rate_pct"] = parse_percent(value)
         elif _PAY_WORDS.search(name) and is_money(value):
             headline["median_salary"] = parse_money(value)
-    if any(re.fullmatch(r"remote[- ]?(friendly|ok|possible)?", p, re.IGNORECASE) for p in short):
+    if any(_REMOTE.fullmatch(p) for p in short):
         headline["remote_friendly"] = True
     for label, value in parts.fields.items():
         if "growth" in label and parse_percent(value) is not None:
@@ -147,7 +156,7 @@ def _market_demand(record: _Record, parts: _Parts) -> None:
 
 def _salary(record: _Record, heading: str, parts: _Parts) -> None:
     salary = record.data["salary"]
-    qualifiers = re.findall(r"\b[A-Z]{2,3}\b", " ".join(re.findall(r"\(([^)]*)\)", heading)))
+    qualifiers = _QUALIFIER.findall(" ".join(_PARENTHESES.findall(heading)))
     salary["currency"] = next((q for q in qualifiers if q in CURRENCY_CODES), None)
     salary["country"] = next((q for q in qualifiers if len(q) == 2), None)
     notes: list[str] = []
@@ -163,8 +172,8 @@ def _salary(record: _Record, heading: str, parts: _Parts) -> None:
             continue
         elif len(line.split()) >= 5:
             notes.append(line)
-            if re.search(r"\btop\s+10\s*%", line, re.IGNORECASE):
-                salary["top10"] = parse_money(re.split(r"%", line, maxsplit=1)[1])
+            if _TOP10.search(line):
+                salary["top10"] = parse_money(line.split("%", 1)[1])
     for label, value in parts.fields.items():
         if (key := _salary_key(label)) is not None:
             salary[key] = parse_money(value)
@@ -240,7 +249,7 @@ def _child(container: str, section: Section, parts: _Parts) -> tuple[str, dict[s
         return "skill_groups", {"name": heading, "description": _joined(parts.paragraphs), "skills": tuple(parts.items)}
     if container == "case_studies":
         takeaway = next((v for k, v in parts.fields.items() if "takeaway" in k or "lesson" in k), None)
-        body = [line for line in parts.lines if not re.match(r"^(key )?(takeaway|lesson)", line, re.IGNORECASE)]
+        body = [line for line in parts.lines if not _TAKEAWAY_LINE.match(line)]
         return "case_studies", {"title": heading, "body": _joined(body), "key_takeaway": takeaway}
     if container == "faqs":
         if not heading.rstrip().endswith("?"):
@@ -323,4 +332,25 @@ def extract(outline: Outline) -> dict[str, Any]:
             "no career-guide sections found (no heading such as 'Key Responsibilities', "
             "'Salary' or 'Frequently Asked Questions'); is this a career guide?"
         )
-    return record.finish()
+    data = record.finish()
+    if not has_guide_content(data):
+        raise ParseError(
+            "no career-guide content found: headings look like a guide's but there are no salary "
+            "figures, lists, tiers, FAQs or section text under them; is this a career guide?"
+        )
+    return data
+
+
+def has_guide_content(data: dict[str, Any]) -> bool:
+    """A guide says something under its known sections: figures, lists, records or prose."""
+    known_prose = {key for key in data["paragraphs"] if KINDS.get(key) is not None}
+    figures = [v for k, v in data["salary"].items() if k not in ("note", "currency", "country")]
+    figures += [data["headline"].get(k) for k in ("growth_rate_pct", "median_salary", "market_demand")]
+    return bool(
+        known_prose
+        or any(items for key, items in data["items"].items() if KINDS.get(key) is not None)
+        or any(data[key] for key in ("tiers", "day_blocks", "skill_groups", "case_studies", "faqs"))
+        or any(value is not None for value in figures)
+        or data.get("stress_level")
+        or any(data["outlook"].values())
+    )

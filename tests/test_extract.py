@@ -158,3 +158,16 @@ def test_text_without_guide_sections_is_not_a_guide() -> None:
 def test_overlong_line_is_a_parse_error() -> None:
     with pytest.raises(ParseError, match="characters long"):
         parse_text("Title\n\n" + "x" * 1000, max_line_chars=500)
+
+
+def test_page_with_guide_like_headings_but_no_content_is_not_a_guide() -> None:
+    from pipeline.parse.html import parse_html
+
+    page = (
+        "<html><head><title>Careers warehouse report</title></head><body><h1>Careers warehouse report</h1>"
+        "<h2>Salary ranges by career</h2><p>Entry, mid and senior pay of every career in the warehouse.</p>"
+        "<div class='chart'></div><h2>Most common skills</h2><p>Skills named by the most careers.</p>"
+        "</body></html>"
+    )
+    with pytest.raises(ParseError, match="no career-guide content found"):
+        extract(parse_html(page))
