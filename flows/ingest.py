@@ -168,6 +168,8 @@ def _ingest_batches(
         else parse_documents
     )
     # opaque(): Prefect would otherwise walk every document of every batch looking for futures.
+    # (Not for Dask: its runner ships the arguments to other processes and must see them.)
+    quoting = config.task_runner != "dask"
     # Parse batches run on the flow's task runner (threads, processes or Dask) while this thread
     # screens the next batch and stages finished ones, in input order, through the one writer.
     # At most ``in_flight`` batches are parsed at once, so memory stays bounded by batch size.
@@ -187,7 +189,14 @@ def _ingest_batches(
     for number, read in enumerate(batches, start=1):
         screened = screen_batch(opaque(run), opaque(read))
         workers = config.workers if config.task_runner == "processes" else 0
-        pending.append((number, len(read), screened, parse.submit(opaque(screened.todo), config.limits, workers)))
+        pending.append(
+            (
+                number,
+                len(read),
+                screened,
+                parse.submit(opaque(screened.todo) if quoting else screened.todo, config.limits, workers),
+            )
+        )
         while len(pending) >= in_flight:
             stage_oldest()
     while pending:
@@ -288,7 +297,14 @@ def task_runner_for(config: IngestConfig) -> Any:
 
         if config.dask_address:
             return DaskTaskRunner(address=config.dask_address)
-        return DaskTaskRunner(cluster_kwargs={"n_workers": config.workers, "processes": True, "threads_per_worker": 1})
+        return DaskTaskRunner(
+            cluster_kwargs={
+                "n_workers": config.workers,
+                "processes": True,
+                "threads_per_worker": 1,
+                "dashboard_address": None,
+            }
+        )
     return ThreadPoolTaskRunner(max_workers=config.workers)
 
 
