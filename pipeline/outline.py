@@ -59,12 +59,24 @@ class Outline:
 
 
 _FIELD = re.compile(r"^(?P<label>[^\W\d_][\w &/'’()+%.-]{0,40}?)\s*:\s+(?P<value>\S.*)$")
-_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_SPACES = r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]"
+# Spelled "[..][..]*", not "[..]+": a pattern that starts with a character class lets ``re``
+# skip ahead with its fast set scan instead of trying a match at every position.
+_SPACE = re.compile(_SPACES + _SPACES + "*")
+# The spaces other than " ": a line without them and without "  " has nothing to collapse.
+ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]")
+ODD_SPACES = frozenset("\t\u00a0\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200C))))
 
 
 def normalize_space(text: str) -> str:
     """Collapse runs of spaces (incl. NBSP and other Unicode spaces) and trim."""
-    return _SPACE.sub(" ", text).strip()
+    # Stripping first gives the same result (the ends go either way, with any run of spaces
+    # that touches them), and then most lines need no substitution at all: their only spaces
+    # are single " " between words once the indentation is gone.
+    text = text.strip()
+    if "  " in text or "\t" in text or (not text.isascii() and ODD_SPACE.search(text)):
+        return _SPACE.sub(" ", text).strip()
+    return text
 
 
 def as_field(line: str) -> Field | None:
@@ -73,6 +85,8 @@ def as_field(line: str) -> Field | None:
     ``9:00 AM`` is not a field (no space after the colon) and neither is a
     sentence that merely contains a colon after many words.
     """
+    if ":" not in line:  # a fast scan; most lines are not fields
+        return None
     match = _FIELD.match(line)
     if match is None:
         return None

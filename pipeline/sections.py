@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from functools import lru_cache
 
 
 class Kind(Enum):
@@ -57,7 +58,37 @@ VOCABULARY: tuple[tuple[str, Kind, str], ...] = (
     ("faqs", Kind.CONTAINER, r"^(frequently asked questions|faqs?)\b"),
     ("sources", Kind.LIST, r"^(sources|references)\b"),
 )
-_COMPILED = tuple((key, kind, re.compile(pattern)) for key, kind, pattern in VOCABULARY)
+
+
+def _anchored(pattern: str) -> bool:
+    """Every top-level alternative of ``pattern`` starts with ``^``."""
+    depth, start, branches = 0, 0, []
+    escaped = False
+    for index, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char in "([":  # a class never holds "|" here; "[" is counted like "(" to be safe
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(pattern[start:index])
+            start = index + 1
+    branches.append(pattern[start:])
+    return all(branch.startswith("^") for branch in branches)
+
+
+# Every pattern is anchored at the start, so "the first pattern that matches" is the first
+# alternative of one combined pattern that matches at position 0: one regex call, not up to 32.
+if not all(_anchored(pattern) for _, _, pattern in VOCABULARY):
+    raise ValueError("every VOCABULARY pattern must start each alternative with ^")
+_VOCABULARY_PATTERN = re.compile(
+    "|".join(f"(?P<v{index}>{pattern})" for index, (_, _, pattern) in enumerate(VOCABULARY))
+)
+_BY_GROUP = {f"v{index}": (key, kind) for index, (key, kind, _) in enumerate(VOCABULARY)}
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 KINDS = {key: kind for key, kind, _ in VOCABULARY}
 
 ITEM_SECTIONS = tuple(key for key, kind, _ in VOCABULARY if kind is Kind.LIST)
@@ -67,13 +98,13 @@ PROSE_SECTIONS = (*(key for key, kind, _ in VOCABULARY if kind is Kind.PROSE), "
 def normalise_heading(heading: str) -> str:
     """Lower-case words only: "✅ Pros" -> "pros", "Work-Life Balance & Stress" -> "work life balance and stress"."""
     text = heading.replace("&", " and ").lower()
-    return " ".join(re.findall(r"[^\W_]+(?:['’][^\W_]+)?", text))
+    return " ".join(_WORDS.findall(text))
 
 
+# Guides repeat the same headings ("Key Responsibilities", "Pros"): a cache hit skips the regexes.
+@lru_cache(maxsize=8192)
 def classify(heading: str) -> tuple[str, Kind] | None:
     """The known section a heading names, or None."""
-    normalised = normalise_heading(heading)
-    for key, kind, pattern in _COMPILED:
-        if pattern.search(normalised):
-            return key, kind
-    return None
+    match = _VOCABULARY_PATTERN.match(normalise_heading(heading))
+    # The outermost group of the alternative that matched closes last, so it is ``lastgroup``.
+    return None if match is None or match.lastgroup is None else _BY_GROUP[match.lastgroup]

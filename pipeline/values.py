@@ -50,11 +50,13 @@ _YEARS_OPEN = re.compile(
 )
 _YEARS_UNDER = re.compile(r"(?:less than|under|up to)\s+(?P<high>\d+)", re.IGNORECASE)
 _YEARS_ONE = re.compile(r"(?P<n>\d+)")
+_EUROPEAN = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_WORD = re.compile(r"[^\W_]+")
 
 
 def _number(text: str) -> float:
     cleaned = text.replace("\u00a0", "").replace(" ", "")
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", cleaned):  # European thousands: 40.000
+    if "." in cleaned and _EUROPEAN.fullmatch(cleaned):  # European thousands: 40.000
         cleaned = cleaned.replace(".", "")
     return float(cleaned.replace(",", ""))
 
@@ -151,5 +153,5 @@ def parse_experience(text: str) -> tuple[int | None, int | None]:
 
 def snake_case(text: str) -> str:
     """ "Work-Life Balance & Stress" -> "work_life_balance_and_stress"."""
-    words = re.findall(r"[^\W_]+", text.replace("&", " and ").lower())
+    words = _WORD.findall(text.replace("&", " and ").lower())
     return "_".join(words)[:60] or "section"

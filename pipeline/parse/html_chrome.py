@@ -7,6 +7,9 @@ whole subtree of a chrome element without a separate removal pass over the tree.
 Class and id tokens are matched by their parts (split at ``-``, ``_`` and camelCase humps),
 never by substring: ``ad`` matches ``ad-slot`` and ``inline_ad`` but not ``header``,
 ``shadow`` or ``download``.
+
+Elements are lxml's (see ``html_tree``); ``DOCUMENT`` stands for the document node above
+``<html>`` (BeautifulSoup's soup object), the content root of a page without a body.
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Final
 
-from bs4 import BeautifulSoup, Tag
+from lxml import etree
+
+from pipeline.parse.html_tree import DOCUMENT, Document, Element, Node, ancestors, parent_of, plain_text
 
 CHROME_TAGS: Final = frozenset(
     {
@@ -66,146 +71,106 @@ def _chrome_token(token: str) -> bool:
     return any(f"-{phrase}-" in joined for phrase in _CHROME_PHRASES)
 
 
-def class_tokens(tag: Tag) -> list[str]:
-    """The ``class`` tokens of ``tag`` (lxml gives a list; a hand-built tree may give a str)."""
-    value = tag.attrs.get("class")
-    if not value:
-        return []
-    if isinstance(value, str):
-        return value.split()
-    return [str(token) for token in value]
-
-
-def has_chrome_token(tag: Tag) -> bool:
-    """True when an ``id`` or ``class`` token names page chrome (cookie, share, ad, ...)."""
-    if any(_chrome_token(token) for token in class_tokens(tag)):
-        return True
-    ident = tag.attrs.get("id")
-    return isinstance(ident, str) and bool(ident) and _chrome_token(ident) and not _is_text_anchor(tag, ident)
-
-
 _WORD = re.compile(r"[^\W_]+")
+_LANDMARK_TAGS: Final = frozenset({"main", "article"})
 
 
-def _is_text_anchor(tag: Tag, ident: str) -> bool:
+def _is_text_anchor(tag: Element, ident: str) -> bool:
     """A heading's id made from its own words is an anchor, not a role.
 
     CMSs slug every heading into its id: ``<h3 id="social-media-manager">Social Media
     Manager</h3>`` names a career, not a social widget ("-2" style suffixes allowed).
     """
-    if tag.name not in HEADING_LEVELS:
+    if tag.tag not in HEADING_LEVELS:
         return False
     parts = [part for part in token_parts(ident) if not part.isdigit()]
-    words = _WORD.findall(tag.get_text(" ").lower())
+    words = _WORD.findall(plain_text(tag, " ").lower())
     return bool(parts) and parts == words[: len(parts)] and len(parts) * 2 >= len(words)
 
 
-def is_main_landmark(tag: Tag) -> bool:
-    """``main``, ``article`` or an element with ``role="main"``."""
-    if tag.name in ("main", "article"):
-        return True
-    role = tag.attrs.get("role")
-    return isinstance(role, str) and role.strip().lower() == _MAIN_ROLE
-
-
-def is_heading_class(tag: Tag) -> bool:
-    """``<div class="title">``-style headings: whole class tokens only (not ``card-title``)."""
-    return not _HEADING_CLASSES.isdisjoint(class_tokens(tag))
-
-
-def _is_heading(tag: Tag) -> bool:
-    return tag.name in HEADING_LEVELS or is_heading_class(tag)
-
-
-class ChromeJudge:
-    """Memoised chrome verdicts for one document.
-
-    ``protected`` holds ids of elements that contain the guide (ancestors of ``main``,
-    ``article`` and ``h1``, or of most headings): a class such as ``has-sidebar`` on a page
-    wrapper must not remove the whole page. Tag names and roles are never overridden.
-    """
-
-    def __init__(self, protected: set[int]) -> None:
-        self._protected = protected
-        self._verdicts: dict[int, bool] = {}
-
-    def is_chrome(self, tag: Tag) -> bool:
-        """Whether ``tag`` itself (not its ancestors) is page chrome."""
-        key = id(tag)
-        verdict = self._verdicts.get(key)
-        if verdict is None:
-            verdict = self._judge(tag)
-            self._verdicts[key] = verdict
-        return verdict
-
-    def inside_chrome(self, tag: Tag) -> bool:
-        """Whether ``tag`` or any of its ancestors is chrome."""
-        node: Tag | None = tag
-        while node is not None and node.name != "[document]":
-            if self.is_chrome(node):
-                return True
-            node = node.parent
-        return False
-
-    def _judge(self, tag: Tag) -> bool:
-        name = tag.name
-        if name in CHROME_TAGS:
-            return True
-        attrs = tag.attrs
-        if name == "header" and self._site_header(tag):
-            return True
-        if not attrs:
-            return False
-        role = attrs.get("role")
-        if isinstance(role, str) and role.strip().lower() in CHROME_ROLES:
-            return True
-        if "hidden" in attrs:
-            return True
-        style = attrs.get("style")
-        if isinstance(style, str) and "display:none" in style.replace(" ", "").lower():
-            return True
-        return id(tag) not in self._protected and has_chrome_token(tag)
-
-    def _site_header(self, tag: Tag) -> bool:
-        """A ``header`` is site chrome unless it sits inside the main content or holds the h1."""
-        if id(tag) in self._protected:
-            return False
-        return not any(is_main_landmark(parent) for parent in tag.parents)
+_UNREAD: Final[dict[str, str]] = {}  # marks an element whose attributes were not read yet
+# The elements the survey can care about for their name alone.
+_NOTABLE_TAGS: Final = frozenset({*HEADING_LEVELS, *_LANDMARK_TAGS, "title", "body"})
 
 
 class Survey:
-    """One pass over the tree: landmarks, h1s, headings and the ``<title>``."""
+    """One pass over the tree: landmarks, h1s, headings, the ``<title>``; attributes on demand.
 
-    def __init__(self, soup: BeautifulSoup) -> None:
-        self.body: Tag = soup.body or soup
-        self.title_tag: Tag | None = None
-        self.h1s: list[Tag] = []
-        self.headings: list[Tag] = []
-        self.landmarks: list[Tag] = []
-        for node in soup.descendants:
-            if not isinstance(node, Tag):
-                continue
-            name = node.name
-            if name == "h1":
-                self.h1s.append(node)
-            elif name in HEADING_LEVELS or is_heading_class(node):
-                self.headings.append(node)
-            if is_main_landmark(node):
-                self.landmarks.append(node)
-            elif name == "title" and self.title_tag is None and node.parent is not None and node.parent.name == "head":
+    Most elements have no attributes and a name the survey ignores, so the pass looks at a
+    name and an attribute list per element and no more. Attributes are read once per element
+    and served from dicts afterwards: the judge and the walk ask about the same few
+    attributes of the same elements again and again.
+    """
+
+    def __init__(self, top: list[Element]) -> None:
+        self.body: Node = DOCUMENT
+        self.title_tag: Element | None = None
+        self.h1s: list[Element] = []
+        self.headings: list[Element] = []
+        self.landmarks: list[Element] = []
+        self._attributes: dict[Element, dict[str, str] | None] = {}
+        self._classes: dict[Element, tuple[str, ...]] = {}
+        self._found_body = False
+        for node in (element for root in top for element in root.iter(etree.Element)):
+            name = node.tag
+            if node.keys():
+                self._note(node, name, self.classes(node), node.get("role"))
+            elif name in _NOTABLE_TAGS:
+                self._classes[node] = ()
+                self._attributes[node] = None
+                self._note(node, name, (), None)
+        self.landmark_set = set(self.landmarks)
+
+    def _note(self, node: Element, name: str, classes: tuple[str, ...], role: str | None) -> None:
+        if name == "h1":
+            self.h1s.append(node)
+        elif name in HEADING_LEVELS or (classes and not _HEADING_CLASSES.isdisjoint(classes)):
+            self.headings.append(node)
+        if name in _LANDMARK_TAGS or (role is not None and role.strip().lower() == _MAIN_ROLE):
+            self.landmarks.append(node)
+        elif name == "title" and self.title_tag is None:
+            parent = node.getparent()
+            if parent is not None and parent.tag == "head":
                 self.title_tag = node
+        if name == "body" and not self._found_body:
+            self.body, self._found_body = node, True
 
-    def protected(self) -> set[int]:
-        """Ids of elements that hold the guide: no class token may make them chrome."""
-        keep: set[int] = set()
+    def attributes(self, tag: Element) -> dict[str, str] | None:
+        """All attributes of ``tag``, None when it has none."""
+        found = self._attributes.get(tag, _UNREAD)
+        if found is _UNREAD:
+            items = tag.items()
+            found = self._attributes[tag] = dict(items) if items else None
+        return found
+
+    def classes(self, tag: Element) -> tuple[str, ...]:
+        """The ``class`` tokens of ``tag``."""
+        found = self._classes.get(tag)
+        if found is None:
+            value = tag.get("class")
+            # HTML separates class tokens by whitespace (BeautifulSoup split them the same way).
+            found = self._classes[tag] = tuple(value.split()) if value else ()
+        return found
+
+    def is_heading_class(self, tag: Element) -> bool:
+        """``<div class="title">``-style headings: whole class tokens only (not ``card-title``)."""
+        classes = self.classes(tag)
+        return bool(classes) and not _HEADING_CLASSES.isdisjoint(classes)
+
+    def is_heading(self, tag: Node) -> bool:
+        return not isinstance(tag, Document) and (tag.tag in HEADING_LEVELS or self.is_heading_class(tag))
+
+    def protected(self) -> set[Element]:
+        """Elements that hold the guide: no class token may make them chrome."""
+        keep: set[Element] = set()
         for anchor in (*self.landmarks, *self.h1s):
-            keep.add(id(anchor))
-            keep.update(id(parent) for parent in anchor.parents)
+            keep.add(anchor)
+            keep.update(ancestors(anchor))
         counts = _ancestor_counts(self.headings)
         keep.update(key for key, count in counts.items() if count * 2 > len(self.headings) >= 2)
         return keep
 
-    def content_root(self, judge: ChromeJudge, text_of: Callable[[Tag], str]) -> tuple[Tag, Tag | None]:
+    def content_root(self, judge: ChromeJudge, text_of: Callable[[Element], str]) -> tuple[Node, Element | None]:
         """The element to walk and the h1 that holds the title (if any).
 
         ``main``/``article``/``[role=main]`` holding at least half of the headings wins (the
@@ -215,44 +180,108 @@ class Survey:
         headings = [h for h in self.headings if not judge.inside_chrome(h)]
         h1s = [h for h in self.h1s if not judge.inside_chrome(h) and text_of(h)]
         counts = _ancestor_counts(headings)
-        root: Tag | None = None
+        root: Node | None = None
         best = -1
         for landmark in self.landmarks:
-            count = counts.get(id(landmark), 0)
+            count = counts.get(landmark, 0)
             if count >= best and not judge.inside_chrome(landmark):
                 root, best = landmark, count
         if root is None or best * 2 < len(headings):
             root = _common_ancestor([*headings, *h1s]) if len(headings) >= 2 else self.body
-        while root is not self.body and root.parent is not None and _is_heading(root):
-            root = root.parent  # a lone heading is no content root
+        while root is not self.body and (parent := parent_of(root)) is not None and self.is_heading(root):
+            root = parent  # a lone heading is no content root
         title_el = next((h for h in h1s if _is_inside(h, root)), h1s[0] if h1s else None)
         if title_el is not None and not _is_inside(title_el, root):
             root = _common_ancestor([root, title_el])
         return root, title_el
 
 
-def _ancestor_counts(tags: list[Tag]) -> dict[int, int]:
-    counts: dict[int, int] = {}
+class ChromeJudge:
+    """Memoised chrome verdicts for one document.
+
+    Elements that contain the guide (ancestors of ``main``, ``article`` and ``h1``, or of most
+    headings) are protected: a class such as ``has-sidebar`` on a page wrapper must not remove
+    the whole page. Tag names and roles are never overridden.
+    """
+
+    def __init__(self, survey: Survey) -> None:
+        self.survey = survey
+        self._protected = survey.protected()
+        self._verdicts: dict[Element, bool] = {}
+
+    def is_chrome(self, tag: Element) -> bool:
+        """Whether ``tag`` itself (not its ancestors) is page chrome."""
+        verdict = self._verdicts.get(tag)
+        if verdict is None:
+            verdict = self._verdicts[tag] = self._judge(tag)
+        return verdict
+
+    def inside_chrome(self, tag: Element) -> bool:
+        """Whether ``tag`` or any of its ancestors is chrome."""
+        node = tag
+        while node is not None:
+            if self.is_chrome(node):
+                return True
+            node = node.getparent()
+        return False
+
+    def _judge(self, tag: Element) -> bool:
+        name = tag.tag
+        if name in CHROME_TAGS:
+            return True
+        if name == "header" and self._site_header(tag):
+            return True
+        attributes = self.survey.attributes(tag)
+        if attributes is None:
+            return False
+        role = attributes.get("role")
+        if role is not None and role.strip().lower() in CHROME_ROLES:
+            return True
+        if "hidden" in attributes:
+            return True
+        style = attributes.get("style")
+        if style is not None and "display:none" in style.replace(" ", "").lower():
+            return True
+        if tag in self._protected:
+            return False
+        # A class or id token that names page chrome (cookie, share, ad, ...).
+        if any(_chrome_token(token) for token in self.survey.classes(tag)):
+            return True
+        ident = attributes.get("id")
+        return ident is not None and ident != "" and _chrome_token(ident) and not _is_text_anchor(tag, ident)
+
+    def _site_header(self, tag: Element) -> bool:
+        """A ``header`` is site chrome unless it sits inside the main content or holds the h1."""
+        if tag in self._protected:
+            return False
+        landmarks = self.survey.landmark_set
+        return not any(parent in landmarks for parent in ancestors(tag))
+
+
+def _ancestor_counts(tags: list[Element]) -> dict[Element, int]:
+    counts: dict[Element, int] = {}
     for tag in tags:
-        for parent in tag.parents:
-            counts[id(parent)] = counts.get(id(parent), 0) + 1
+        for parent in ancestors(tag):
+            counts[parent] = counts.get(parent, 0) + 1
     return counts
 
 
-def _is_inside(tag: Tag, root: Tag) -> bool:
-    return any(parent is root for parent in tag.parents)
+def _is_inside(tag: Element, root: Node) -> bool:
+    return root is DOCUMENT or any(parent is root for parent in ancestors(tag))
 
 
-def _common_ancestor(tags: list[Tag]) -> Tag:
-    chain = [tags[0], *tags[0].parents]
-    position = {id(node): index for index, node in enumerate(chain)}
+def _common_ancestor(tags: list[Node]) -> Node:
+    if any(tag is DOCUMENT for tag in tags):
+        return DOCUMENT
+    chain: list[Node] = [tags[0], *ancestors(tags[0]), DOCUMENT]
+    position = {node: index for index, node in enumerate(chain)}
     lowest = 0
     for tag in tags[1:]:
-        node: Tag | None = tag
-        while node is not None and id(node) not in position:
-            node = node.parent
+        node: Node | None = tag
+        while node is not None and node not in position:
+            node = parent_of(node)
         if node is not None:
-            lowest = max(lowest, position[id(node)])
+            lowest = max(lowest, position[node])
     return chain[lowest]
 
 

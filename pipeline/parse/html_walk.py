@@ -1,0 +1,322 @@
+"""The walk over an HTML page's content: elements -> lines -> outline blocks and sections.
+
+Block elements end a line, ``br`` ends a line, and every line becomes a ``Paragraph``, a
+``Field`` (``Label: value``) or a list item, exactly as the text parser treats lines. The walk
+is iterative (pages nest deeper than Python recurses) and skips chrome as it meets it.
+
+It reads lxml's elements the way it read BeautifulSoup's before (see ``html_inline`` for what
+counts as text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final
+
+from pipeline.outline import Block, Field, Items, Outline, Paragraph, Section, as_field
+from pipeline.parse.html_chrome import HEADING_LEVELS, ChromeJudge
+from pipeline.parse.html_inline import (
+    BULLET,
+    BULLET_START,
+    INLINE,
+    NO_SPLIT,
+    TOP_HEADING_CLASSES,
+    bold_heading,
+    clean,
+    emoji_alt,
+    inline_only,
+    inline_text,
+    is_item_class,
+    spans_only,
+)
+from pipeline.parse.html_tree import Document, Element, Node, in_string_container
+
+__all__ = ["Walker"]
+
+# Flags of an open element on the walk stack; _RUBY marks rt/rp, whose strings are not text.
+_BLOCK, _LIST, _CAPTURE, _SPLIT, _PRE, _RUBY = 1, 2, 4, 8, 16, 32
+_SKIP: Final = -1
+_RUBY_TAGS: Final = frozenset({"rt", "rp"})
+
+
+class Walker:
+    """Turns the content subtree into preamble blocks and sections, iteratively."""
+
+    def __init__(self, judge: ChromeJudge, title: str, title_el: Element | None) -> None:
+        self._judge = judge
+        self._title = title
+        self._title_el = title_el
+        # Without an h1, the title comes from <title>; a div repeating it marks the start.
+        self._await_title_line = title_el is None
+        self._started = title_el is None
+        self._preamble: list[Block] = []
+        self._sections: list[Section] = []
+        self._blocks = self._preamble
+        self._buffer: list[str] = []
+        self._items: list[str] | None = None
+        self._label: str | None = None
+        self._capture_kind: str | None = None
+        self._capture_owner: Element | None = None
+        self._captured: list[str] = []
+        self._list_depth = 0
+        self._pre_depth = 0
+        self._ruby = 0  # open rt/rp elements: strings inside them are not text
+        self._kids: list[Element] | None = None
+        self._last_level: int | None = None
+
+    def outline(self) -> Outline:
+        self._end_capture()
+        self._close()
+        return Outline(title=self._title, preamble=self._preamble, sections=self._sections)
+
+    def walk(self, root: Node, top: list[Element]) -> None:
+        """Walk ``root``; the ``Document`` node stands for the page's top-level nodes ``top``."""
+        if isinstance(root, Document):
+            children: Iterator[Element] = iter(top)
+        else:
+            children = iter(root)
+            if in_string_container(root):
+                self._ruby = 1  # every string below is hidden, as it was for BeautifulSoup
+            elif root.text:
+                self._text(root.text)
+        stack: list[tuple[Node, Iterator[Element], int]] = [(root, children, _BLOCK)]
+        buffer = self._buffer
+        # The hot loop: the common case of _text (no <pre>) is inlined.
+        while stack:
+            tag, children, flags = stack[-1]
+            node = next(children, None)
+            if node is None:
+                stack.pop()
+                self._exit(tag, flags)
+                # The closed element's tail is a string of its parent (the document has none).
+                if stack and not isinstance(tag, Document) and (text := tag.tail) and not self._ruby:
+                    if self._pre_depth:
+                        self._text(text)
+                    elif buffer or not text.isspace():
+                        buffer.append(text)
+                continue
+            name = node.tag
+            if not isinstance(name, str):  # a comment or processing instruction: only its tail counts
+                if node.tail and not self._ruby:
+                    self._text(node.tail)
+                continue
+            if flags & _SPLIT:
+                self._split_boundary()
+            child_flags = self._enter(node, name)
+            if child_flags == _SKIP:
+                if node.tail and not self._ruby:
+                    self._text(node.tail)
+                continue
+            if name in _RUBY_TAGS:
+                child_flags |= _RUBY
+                self._ruby += 1
+            if (text := node.text) and not self._ruby:
+                if self._pre_depth:
+                    self._text(text)
+                elif buffer or not text.isspace():
+                    buffer.append(text)
+            kids = self._kids  # the child list _enter already made, if it made one
+            if (not len(node)) if kids is None else not kids:
+                # A leaf: its end and its tail now, as popping it off the stack would do.
+                self._exit(node, child_flags)
+                if (text := node.tail) and not self._ruby:
+                    if self._pre_depth:
+                        self._text(text)
+                    elif buffer or not text.isspace():
+                        buffer.append(text)
+                continue
+            stack.append((node, iter(node) if kids is None else iter(kids), child_flags))
+
+    # -- elements -------------------------------------------------------------------------
+
+    def _enter(self, tag: Element, name: str) -> int:
+        self._kids = None
+        judge = self._judge
+        if judge.is_chrome(tag):
+            return _SKIP
+        level = HEADING_LEVELS.get(name)
+        if level is not None:
+            self._heading_tag(tag, level)
+            return _SKIP
+        if name == "br":
+            self._flush()
+            return _SKIP
+        if name == "img":
+            self._buffer.append(emoji_alt(judge, tag))
+            return _SKIP
+        if name in ("ul", "ol"):
+            self._end_capture()
+            self._list_depth += 1
+            return _LIST
+        if name in ("li", "dt", "dd"):
+            if name == "li" and not len(tag) and not self._pre_depth and not self._ruby:
+                # A leaf <li>: what entering, reading its text and leaving it would do, at once.
+                self._end_capture()
+                text = tag.text
+                if text and not text.isspace() and (text := clean(text)):
+                    self._add_item(text)
+                return _SKIP
+            self._start_capture("item" if name == "li" else name, tag)
+            return _CAPTURE
+        if name in INLINE and not (name == "span" and is_item_class(judge, tag)):
+            return 0
+        kids = self._kids = list(tag)
+        # Strings directly inside ``tag`` are text unless it (or an open ancestor) is rt/rp.
+        plain = not self._ruby and name not in _RUBY_TAGS
+        free = self._capture_kind is None and not self._list_depth
+        if free and inline_only(kids):
+            if judge.survey.is_heading_class(tag):
+                top = not TOP_HEADING_CLASSES.isdisjoint(judge.survey.classes(tag))
+                self._heading(inline_text(tag, judge), 2 if top else self._guess_level())
+                if top:
+                    self._last_level = 2
+                return _SKIP
+            if is_item_class(judge, tag) and not spans_only(tag, kids, plain):
+                self._start_capture("item", tag)
+                return _CAPTURE
+        if free and kids and name in ("p", "div"):  # without children there is no bold child
+            bold = bold_heading(tag, kids, judge, plain)
+            if bold is not None:
+                self._heading(bold, self._guess_level())
+                return _SKIP
+        if self._buffer:
+            self._flush()
+        flags = _BLOCK
+        if name == "pre":
+            self._pre_depth += 1
+            flags |= _PRE
+        elif kids and name not in NO_SPLIT and spans_only(tag, kids, plain):
+            flags |= _SPLIT
+        return flags
+
+    def _exit(self, tag: Node, flags: int) -> None:
+        if flags & _RUBY:
+            self._ruby -= 1
+            flags &= ~_RUBY
+        if flags & _CAPTURE and self._capture_owner is tag:
+            self._end_capture()
+        elif flags and self._buffer:
+            self._flush()
+        if flags & _LIST:
+            self._list_depth -= 1
+        if flags & _PRE:
+            self._pre_depth -= 1
+
+    def _heading_tag(self, tag: Element, level: int) -> None:
+        if tag is self._title_el:
+            self._end_capture()
+            self._close()
+            self._started = True
+            return
+        self._last_level = level
+        self._heading(inline_text(tag, self._judge), level)
+
+    def _guess_level(self) -> int:
+        return min(self._last_level + 1, 6) if self._last_level is not None else 3
+
+    def _split_boundary(self) -> None:
+        # "<span>Median:</span><span>$47,500</span>" stays one "Label: value" line.
+        if "".join(self._buffer).rstrip().endswith(":"):
+            self._buffer.append(" ")
+        else:
+            self._flush()
+
+    def _text(self, text: str) -> None:
+        if self._pre_depth and "\n" in text:
+            first, *rest = text.split("\n")
+            self._buffer.append(first)
+            for line in rest:
+                self._flush()
+                self._buffer.append(line)
+        elif self._buffer or not text.isspace():
+            self._buffer.append(text)
+
+    # -- lines and blocks -----------------------------------------------------------------
+
+    def _flush(self) -> None:
+        if not self._buffer:
+            return
+        text = "".join(self._buffer)
+        self._buffer.clear()
+        if text.isspace() or not (text := clean(text)):
+            return
+        if self._capture_kind is not None:
+            self._captured.append(text)
+        else:
+            self._line(text)
+
+    def _start_capture(self, kind: str, owner: Element) -> None:
+        self._end_capture()
+        self._capture_kind, self._capture_owner = kind, owner
+
+    def _end_capture(self) -> None:
+        if self._buffer:
+            self._flush()
+        if self._capture_kind is None:
+            return
+        kind, text = self._capture_kind, " ".join(self._captured)
+        self._capture_kind, self._capture_owner, self._captured = None, None, []
+        if kind == "item":
+            self._add_item(text)
+        elif kind == "dt":
+            self._close_label()
+            self._label = text.rstrip(":").rstrip() or None
+        elif kind == "dd" and text:
+            if self._label is not None:
+                label, self._label = self._label, None
+                self._block(Field(label=label, value=text))
+            else:
+                self._line(text)
+
+    def _line(self, text: str) -> None:
+        if self._await_title_line and not self._sections and text.casefold() == self._title.casefold():
+            self._await_title_line = False
+            self._preamble.clear()
+            self._items = None
+            return
+        if self._list_depth or (text[:1] in BULLET_START and BULLET.match(text)):
+            self._add_item(text)
+            return
+        self._block(as_field(text) or Paragraph(text))
+
+    def _add_item(self, text: str) -> None:
+        text = (BULLET.sub("", text, count=1) if text[:1] in BULLET_START else text).strip()
+        if not text:
+            return
+        self._close_label()
+        if self._items is None:
+            self._items = []
+        self._items.append(text)
+
+    def _block(self, block: Block) -> None:
+        self._close()
+        if self._started:
+            self._blocks.append(block)
+
+    def _close_label(self) -> None:
+        if self._label is not None:
+            label, self._label = self._label, None
+            self._block(Paragraph(label))
+
+    def _close(self) -> None:
+        """Emit pending list items and a ``dt`` that found no ``dd``."""
+        if self._items is not None:
+            items, self._items = self._items, None
+            if self._started:
+                self._blocks.append(Items(tuple(items)))
+        self._close_label()
+
+    def _heading(self, text: str, level: int) -> None:
+        self._end_capture()  # flushes the buffer too
+        self._close()
+        if not text:
+            return
+        if self._await_title_line and not self._sections and text.casefold() == self._title.casefold():
+            self._await_title_line = False
+            self._preamble.clear()
+            return
+        if not self._started:
+            return
+        section = Section(heading=text, level=level)
+        self._sections.append(section)
+        self._blocks = section.blocks
