@@ -9,6 +9,7 @@ silenced here, not in the user's shell; explicit settings in the environment win
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import os
 import sys
 import time
@@ -26,7 +27,7 @@ from pipeline.errors import PipelineError
 from pipeline.history import duplicates as list_duplicates
 from pipeline.history import history as load_history
 from pipeline.history import recent_runs
-from pipeline.warehouse import QueryResult, run_query
+from pipeline.warehouse import QueryResult, Warehouse, run_query
 
 QUIET_PREFECT = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
@@ -140,6 +141,13 @@ def ingest(
         raise fail(f"warehouse path {warehouse} is a directory; give a .duckdb file path")
     if task_runner not in ("auto", "threads", "processes", "dask"):
         raise fail(f"unknown --task-runner {task_runner!r}; use auto, threads, processes or dask", code=2)
+    if task_runner == "dask" and importlib.util.find_spec("prefect_dask") is None:
+        raise fail('--task-runner dask needs the dask extra: pip install -e ".[dask]"')
+    # Fail fast (before Prefect starts) when another process holds the warehouse.
+    try:
+        Warehouse.open(warehouse, lock_timeout=lock_timeout).close()
+    except PipelineError as exc:
+        raise fail(str(exc)) from None
     quiet_prefect()
     started = time.perf_counter()
     from flows.ingest import IngestConfig, configured_ingest_flow
@@ -229,6 +237,11 @@ def serve(
     missing = [p for p in inputs if not Path(p).exists()]
     if missing:
         raise fail(f"input path not found: {missing[0]}")
+    if not os.environ.get("PREFECT_API_URL"):
+        raise fail(
+            "careers serve needs a running Prefect server: start one with `prefect server start` and set "
+            "PREFECT_API_URL=http://127.0.0.1:4200/api (a temporary server cannot run schedules)"
+        )
     for key in ("PREFECT_SERVER_ANALYTICS_ENABLED", "PREFECT_SERVER_LOGGING_LEVEL"):
         os.environ.setdefault(key, QUIET_PREFECT[key])
     from prefect.client.schemas.schedules import construct_schedule
@@ -240,15 +253,18 @@ def serve(
     except (ValueError, TypeError) as exc:
         raise fail(f"invalid --cron {cron!r}: {exc}") from None
     config = IngestConfig(paths=inputs, warehouse=str(Path(warehouse).resolve()), lock_timeout=lock_timeout)
-    ingest_flow.serve(
-        name=name,
-        cron=cron,
-        parameters={"config": config.model_dump(mode="json")},
-        limit=1,
-        global_limit=1,
-        tags=["careers"],
-        description="Scheduled ingest of career guides into the DuckDB warehouse.",
-    )
+    try:
+        ingest_flow.serve(
+            name=name,
+            cron=cron,
+            parameters={"config": config.model_dump(mode="json")},
+            limit=1,
+            global_limit=1,
+            tags=["careers"],
+            description="Scheduled ingest of career guides into the DuckDB warehouse.",
+        )
+    except KeyboardInterrupt:
+        err.print("stopped serving; runs already started have finished or were cancelled")
 
 
 @app.command()

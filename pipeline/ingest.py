@@ -146,6 +146,7 @@ class IngestRun:
         self._careers: dict[str, _Loaded] = {}
         self._docs: list[Row] = []
         self._aliases: set[tuple[str, str]] = set()
+        self._touched: set[str] = set()  # careers given a new version in this run (near-duplicate search)
         self.near_duplicate_threshold = near_duplicate_threshold
         # While replaying stored documents (full refresh) outcomes are counted, not recorded:
         # those inputs were recorded by the runs that first saw them.
@@ -284,7 +285,9 @@ class IngestRun:
             self._careers[cid] = _Loaded(cid, rsha, result.completeness, raw.uri, self._position + 1, version, base)
             staged.add(result, raw, version, base)
             self._outcome(raw.uri, raw, cid, "loaded", None, **meta)
-            self.summary.changed.append((cid, version))
+            self._touched.add(cid)
+            if self.recording:
+                self.summary.changed.append((cid, version))
         staged.write(self.wh)
         self.wh.insert("ingest_documents", self._docs)
         self._docs = []
@@ -355,7 +358,7 @@ class IngestRun:
         self.wh.insert("ingest_documents", self._docs)
         self._docs = []
         summary = self.summary
-        ids = sorted({cid for cid, _ in summary.changed})
+        ids = sorted(self._touched)
         summary.near_duplicates = find_near_duplicates(self.wh, ids, self.near_duplicate_threshold, self.run_id)
         summary.finished_at = dt.datetime.now(dt.UTC)
         summary.elapsed_seconds = round(time.perf_counter() - self._clock, 3)
