@@ -81,17 +81,15 @@ def floor(folder: Path) -> dict[str, float]:
 def phases(folder: Path, warehouse: Path) -> dict[str, float]:
     """Single-process timing of each stage over the whole folder."""
     sys.path.insert(0, str(ROOT))
-    import pipeline
     from pipeline.decode import decode_bytes
     from pipeline.dedupe import shingles, signature
     from pipeline.errors import DocumentError
     from pipeline.extract import extract
-    from pipeline.identity import canonical_json, career_id, sha256_text
     from pipeline.ingest import IngestRun, Processed, read_batch
     from pipeline.limits import Limits
     from pipeline.models import validate_record
     from pipeline.parse import parse_document
-    from pipeline.process import ProcessedDocument, completeness
+    from pipeline.process import ProcessedDocument, assemble
     from pipeline.sources import RawDocument, discover
     from pipeline.warehouse import Warehouse
 
@@ -113,7 +111,6 @@ def phases(folder: Path, warehouse: Path) -> dict[str, float]:
             c = clock()
             guide = validate_record(extract(outline))
             record = guide.model_dump(mode="json")
-            record_json = canonical_json(record)
             d = clock()
             sig = signature(shingles(record))
             e = clock()
@@ -121,19 +118,7 @@ def phases(folder: Path, warehouse: Path) -> dict[str, float]:
             t["parse"] += c - b
             t["extract+validate"] += d - c
             t["dedupe"] += e - d
-            result: ProcessedDocument | DocumentError = ProcessedDocument(
-                guide=guide,
-                career_id=career_id(guide.title),
-                record_sha256=sha256_text(record_json),
-                record_json=record_json,
-                completeness=completeness(guide),
-                encoding=decoded.encoding,
-                format=fmt,
-                repaired=decoded.repaired,
-                source_title=outline.title,
-                signature=sig,
-                parser_version=pipeline.PARSER_VERSION,
-            )
+            result: ProcessedDocument | DocumentError = assemble(guide, record, sig, decoded, outline.title, fmt)
         except DocumentError as exc:
             result = exc
         processed.append(Processed(doc, result))

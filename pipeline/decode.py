@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import charset_normalizer
+from bs4.dammit import EncodingDetector
 
 from pipeline.errors import DecodeError
 
@@ -61,7 +62,6 @@ _SNIFF_BYTES = 4096
 _UTF8_EVIDENCE = 8
 _UTF8_DAMAGE_RATIO = 10
 
-_META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""<\?xml\b[^>]*?encoding\s*=\s*["']([\w.:-]+)""", re.IGNORECASE)
 # WHATWG: browsers read these labels as windows-1252, and pages rely on it for “smart quotes”.
 _WEB_ALIASES = {"ascii": "cp1252", "iso8859-1": "cp1252"}
@@ -182,15 +182,18 @@ def _decode_tolerant(data: bytes, codec: str) -> tuple[str, int] | None:
 
 
 def _declared_encoding(data: bytes) -> str | None:
+    """The charset an XML declaration or ``<meta>`` declares, found by BeautifulSoup's EncodingDetector."""
     head = data[:_SNIFF_BYTES]
-    for pattern in (_XML_ENCODING, _META_CHARSET):
-        match = pattern.search(head)
-        if match:
-            try:
-                return codecs.lookup(match.group(1).decode("ascii")).name
-            except (LookupError, UnicodeDecodeError):
-                continue
-    return None
+    declared = EncodingDetector.find_declared_encoding(head, is_html=True)
+    if not declared:  # bs4 only looks for an XML declaration at the very start
+        match = _XML_ENCODING.search(head)
+        declared = match.group(1).decode("ascii", "replace") if match else None
+    if not declared:
+        return None
+    try:
+        return codecs.lookup(declared).name
+    except LookupError:
+        return None
 
 
 # --- mojibake -------------------------------------------------------------------------

@@ -319,8 +319,9 @@ def extract(outline: Outline) -> dict[str, Any]:
                 continue
         if known is None:
             container = None
-            record.add_prose(snake_case(section.heading), parts.lines)
-            record.add_items(snake_case(section.heading), parts.items)
+            name = snake_case(section.heading)
+            record.add_prose(name, parts.lines)
+            record.add_items(name, parts.items)
             continue
         key, kind = known
         recognised += 1

@@ -8,11 +8,12 @@ it directly. Any problem with the input raises a ``DocumentError`` whose
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 import pipeline
-from pipeline.decode import decode_bytes
+from pipeline.decode import DecodedText, decode_bytes
 from pipeline.dedupe import shingles, signature
 from pipeline.errors import ParseError
 from pipeline.extract import extract
@@ -87,6 +88,13 @@ def process_document(data: bytes, *, name: str = "", limits: Limits | None = Non
         raise ParseError("no title found: a career guide starts with the career's name")
     guide = validate_record(extract(outline))
     record = guide.model_dump(mode="json")
+    return assemble(guide, record, signature(shingles(record)), decoded, outline.title, fmt)
+
+
+def assemble(
+    guide: CareerGuide, record: dict[str, Any], sig: np.ndarray, decoded: DecodedText, source_title: str, fmt: str
+) -> ProcessedDocument:
+    """The ProcessedDocument of a validated guide (its dumped ``record`` and signature already computed)."""
     record_json = canonical_json(record)
     return ProcessedDocument(
         guide=guide,
@@ -97,7 +105,7 @@ def process_document(data: bytes, *, name: str = "", limits: Limits | None = Non
         encoding=decoded.encoding,
         format=fmt,
         repaired=decoded.repaired,
-        source_title=outline.title,
+        source_title=source_title,
         parser_version=pipeline.PARSER_VERSION,
-        signature=signature(shingles(record)),
+        signature=sig,
     )

@@ -9,6 +9,7 @@ import pytest
 from prefect.client.orchestration import get_client
 
 from flows.ingest import IngestConfig, ingest_flow
+from pipeline.rows import CHILD_TABLES
 from tests.conftest import SAMPLE
 from tests.helpers import rows
 
@@ -50,13 +51,7 @@ def _snapshot(warehouse: Path) -> dict[str, list[tuple[object, ...]]]:
     volatile = {"run_id", "loaded_at", "valid_from", "valid_to", "detected_at", "first_seen_run_id"}
     tables = (
         "careers",
-        "career_items",
-        "career_paragraphs",
-        "career_tiers",
-        "career_day_blocks",
-        "career_skill_groups",
-        "career_case_studies",
-        "career_faqs",
+        *CHILD_TABLES,
         "career_versions",
         "career_changes",
         "career_aliases",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Final
 
 from pipeline.outline import as_field, normalize_space
@@ -48,8 +49,14 @@ _MAX_BOLD_HEADING: Final = 150
 
 
 def is_item_class(judge: ChromeJudge, tag: Element) -> bool:
+    """A class token ending in "item" or "bullet" (``list__item``, ``faqItem``): a list item."""
     classes = judge.survey.classes(tag)
-    return bool(classes) and any(not _ITEM_PARTS.isdisjoint(token_parts(token)[-1:]) for token in classes)
+    return bool(classes) and any(map(_item_token, classes))
+
+
+@lru_cache(maxsize=4096)
+def _item_token(token: str) -> bool:
+    return not _ITEM_PARTS.isdisjoint(token_parts(token)[-1:])
 
 
 def inline_only(children: list[Element]) -> bool:
