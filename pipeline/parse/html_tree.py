@@ -134,6 +134,86 @@ def build_tree(text: str, max_depth: int, max_elements: int) -> tuple[list[Eleme
     """
     if text.startswith("\ufeff"):
         text = text[1:]  # BeautifulSoup dropped one leading BOM before parsing
+    if len(text) > _CHUNK or max_depth >= _LIBXML_MAX_DEPTH - 1:
+        return _parse_in_chunks(text, max_depth, max_elements)
+    root = _parse_whole(text)
+    _check_tree(root, max_depth, max_elements)
+    return _top_level(root), None
+
+
+def _top_level(root: Element | None) -> list[Element]:
+    if root is None:
+        return []
+    while root.getprevious() is not None:
+        root = root.getprevious()
+    top = []
+    while root is not None:
+        top.append(root)
+        root = root.getnext()
+    return top
+
+
+def _close(parser: Any) -> Element | None:
+    try:
+        return parser.close()
+    except etree.XMLSyntaxError as exc:  # recover=True makes this rare; say so instead of crashing
+        raise ParseError(f"HTML could not be parsed: {exc}") from exc
+
+
+# --- one-chunk pages: parse natively, then check the limits in libxml2's XPath engine ---------
+#
+# A page of at most one chunk would have been refused after that chunk at the earliest, so
+# parsing it whole and checking afterwards refuses exactly the pages the event stream refused,
+# without a Python object per start and end event. The tree holds every element the events
+# reported: both come from the same SAX calls. With ``max_depth`` below libxml2's cap, an
+# element deeper than ``max_depth`` is still in the tree (libxml2 drops only what lies deeper
+# than 2,047 levels), so the depth test sees it.
+
+_COUNT_ELEMENTS: Final = etree.XPath("count(//*)")
+_DEPTH_PATHS: dict[int, Any] = {}
+
+
+def _parse_whole(text: str) -> Element | None:
+    parser = etree.HTMLParser(recover=True, huge_tree=True, collect_ids=False)
+    if text:
+        parser.feed(text)
+    return _close(parser)
+
+
+def _first_too_deep(root: Element, max_depth: int) -> Element | None:
+    """The first element (document order) nested ``max_depth + 1`` levels deep, if any."""
+    path = _DEPTH_PATHS.get(max_depth)
+    if path is None:
+        # "/*/*/.../*": libxml2 stops at the first empty step, so a shallow page costs little.
+        path = _DEPTH_PATHS[max_depth] = etree.XPath("(" + "/*" * (max_depth + 1) + ")[1]")
+    found = path(root)
+    return found[0] if found else None
+
+
+def _check_tree(root: Element | None, max_depth: int, max_elements: int) -> None:
+    """The limits as ``_check`` applies them, in document order: the element that breaks one first.
+
+    The k-th element (document order, 1-based) breaks the element limit when ``k + 1 >
+    max_elements`` (the document node counts as one); the depth test comes first for each
+    element, so a too-deep element at position k wins unless an earlier one broke the count.
+    """
+    if root is None:
+        return
+    count = int(_COUNT_ELEMENTS(root))
+    deep = _first_too_deep(root, max_depth)
+    if deep is not None:
+        position = int(deep.xpath("count(preceding::*)")) + max_depth + 1  # its ancestors come first
+        if position <= max_elements:
+            raise _too_deep(max_depth)
+    if count >= max_elements:
+        raise _too_many(max_elements)
+
+
+# --- larger pages: chunks, with the limits checked on the parser's events after each ---------
+
+
+def _parse_in_chunks(text: str, max_depth: int, max_elements: int) -> tuple[list[Element], Callable[[str], str] | None]:
+    """``build_tree`` for pages of several chunks, or allowed past libxml2's depth cap."""
     parser = etree.HTMLPullParser(events=("start", "end"), recover=True, huge_tree=True, collect_ids=False)
     depth = 0
     count = 1  # the document node, which the old builder counted as an element
@@ -142,22 +222,11 @@ def build_tree(text: str, max_depth: int, max_elements: int) -> tuple[list[Eleme
         depth, count = _check(parser, depth, count, max_depth, max_elements)
         if depth < 0:
             return _build_deep(text, max_depth, max_elements)
-    try:
-        root = parser.close()
-    except etree.XMLSyntaxError as exc:  # recover=True makes this rare; say so instead of crashing
-        raise ParseError(f"HTML could not be parsed: {exc}") from exc
+    root = _close(parser)
     depth, _ = _check(parser, depth, count, max_depth, max_elements)
     if depth < 0:
         return _build_deep(text, max_depth, max_elements)
-    if root is None:
-        return [], None
-    while root.getprevious() is not None:
-        root = root.getprevious()
-    top = []
-    while root is not None:
-        top.append(root)
-        root = root.getnext()
-    return top, None
+    return _top_level(root), None
 
 
 def _check(parser: Any, depth: int, count: int, max_depth: int, max_elements: int) -> tuple[int, int]:
