@@ -1,8 +1,9 @@
 """Where the guide is on an HTML page, and which elements are chrome (menus, ads, pricing).
 
 The judgement is made per element from its tag name, its ARIA role and its ``id``/``class``
-tokens, and is memoised, so the walker can ask about every element it enters and skip the
-whole subtree of a chrome element without a separate removal pass over the tree.
+tokens, for the whole page at once after the survey, so the walker can ask about every element
+it enters (a set lookup) and skip the whole subtree of a chrome element without a separate
+removal pass over the tree.
 
 Class and id tokens are matched by their parts (split at ``-``, ``_`` and camelCase humps),
 never by substring: ``ad`` matches ``ad-slot`` and ``inline_ad`` but not ``header``,
@@ -88,18 +89,18 @@ def _is_text_anchor(tag: Element, ident: str) -> bool:
     return bool(parts) and parts == words[: len(parts)] and len(parts) * 2 >= len(words)
 
 
-_UNREAD: Final[dict[str, str]] = {}  # marks an element whose attributes were not read yet
 # The elements the survey can care about for their name alone.
 _NOTABLE_TAGS: Final = frozenset({*HEADING_LEVELS, *_LANDMARK_TAGS, "title", "body"})
 
 
 class Survey:
-    """One pass over the tree: landmarks, h1s, headings, the ``<title>``; attributes on demand.
+    """One pass over the tree: landmarks, h1s, headings, the ``<title>``, attributes, chrome candidates.
 
     Most elements have no attributes and a name the survey ignores, so the pass looks at a
-    name and an attribute list per element and no more. Attributes are read once per element
-    and served from dicts afterwards: the judge and the walk ask about the same few
-    attributes of the same elements again and again.
+    name and an attribute list per element and no more. The attributes and class tokens of
+    every element that has any are read here, once: an element missing from those dicts has
+    no attributes (the tree does not change after the survey). The judge and the walk ask
+    about the same few attributes of the same elements again and again.
     """
 
     def __init__(self, top: list[Element]) -> None:
@@ -108,18 +109,33 @@ class Survey:
         self.h1s: list[Element] = []
         self.headings: list[Element] = []
         self.landmarks: list[Element] = []
-        self._attributes: dict[Element, dict[str, str] | None] = {}
+        # Chrome for their tag name alone, and the elements whose verdict needs a closer look.
+        self.named_chrome: list[Element] = []
+        self.to_judge: list[Element] = []
+        self._attributes: dict[Element, dict[str, str]] = {}
         self._classes: dict[Element, tuple[str, ...]] = {}
         self._found_body = False
-        for node in (element for root in top for element in root.iter(etree.Element)):
-            name = node.tag
-            if node.keys():
-                self._note(node, name, self.classes(node), node.get("role"))
-            elif name in _NOTABLE_TAGS:
-                self._classes[node] = ()
-                self._attributes[node] = None
-                self._note(node, name, (), None)
+        named_chrome, to_judge = self.named_chrome, self.to_judge
+        for root in top:
+            for node in root.iter(etree.Element):
+                name = node.tag
+                items = node.items()
+                if items:
+                    self._read(node, name, items)
+                elif name in _NOTABLE_TAGS:
+                    self._note(node, name, (), None)
+                if name in CHROME_TAGS:
+                    named_chrome.append(node)
+                elif items or name == "header":
+                    to_judge.append(node)
         self.landmark_set = set(self.landmarks)
+
+    def _read(self, node: Element, name: str, items: list[tuple[str, str]]) -> None:
+        attributes = self._attributes[node] = dict(items)
+        value = attributes.get("class")
+        # HTML separates class tokens by whitespace (BeautifulSoup split them the same way).
+        classes = self._classes[node] = tuple(value.split()) if value else ()
+        self._note(node, name, classes, attributes.get("role"))
 
     def _note(self, node: Element, name: str, classes: tuple[str, ...], role: str | None) -> None:
         if name == "h1":
@@ -137,20 +153,16 @@ class Survey:
 
     def attributes(self, tag: Element) -> dict[str, str] | None:
         """All attributes of ``tag``, None when it has none."""
-        found = self._attributes.get(tag, _UNREAD)
-        if found is _UNREAD:
-            items = tag.items()
-            found = self._attributes[tag] = dict(items) if items else None
-        return found
+        return self._attributes.get(tag)
 
     def classes(self, tag: Element) -> tuple[str, ...]:
         """The ``class`` tokens of ``tag``."""
-        found = self._classes.get(tag)
-        if found is None:
-            value = tag.get("class")
-            # HTML separates class tokens by whitespace (BeautifulSoup split them the same way).
-            found = self._classes[tag] = tuple(value.split()) if value else ()
-        return found
+        return self._classes.get(tag, ())
+
+    @property
+    def class_tokens(self) -> dict[Element, tuple[str, ...]]:
+        """``classes`` as a dict for hot loops: ``class_tokens.get(tag, ())``."""
+        return self._classes
 
     def is_heading_class(self, tag: Element) -> bool:
         """``<div class="title">``-style headings: whole class tokens only (not ``card-title``)."""
@@ -197,39 +209,39 @@ class Survey:
 
 
 class ChromeJudge:
-    """Memoised chrome verdicts for one document.
+    """Chrome verdicts for one document, all made up front from the survey.
 
     Elements that contain the guide (ancestors of ``main``, ``article`` and ``h1``, or of most
     headings) are protected: a class such as ``has-sidebar`` on a page wrapper must not remove
     the whole page. Tag names and roles are never overridden.
+
+    Only elements with a chrome tag name, with attributes, or named ``header`` can be chrome,
+    and the survey listed them all, so ``chrome`` is every chrome element of the page.
     """
 
     def __init__(self, survey: Survey) -> None:
         self.survey = survey
         self._protected = survey.protected()
-        self._verdicts: dict[Element, bool] = {}
+        self.chrome: set[Element] = set(survey.named_chrome)
+        self.chrome.update(tag for tag in survey.to_judge if self._judge(tag))
 
     def is_chrome(self, tag: Element) -> bool:
         """Whether ``tag`` itself (not its ancestors) is page chrome."""
-        verdict = self._verdicts.get(tag)
-        if verdict is None:
-            verdict = self._verdicts[tag] = self._judge(tag)
-        return verdict
+        return tag in self.chrome
 
     def inside_chrome(self, tag: Element) -> bool:
         """Whether ``tag`` or any of its ancestors is chrome."""
+        chrome = self.chrome
         node = tag
         while node is not None:
-            if self.is_chrome(node):
+            if node in chrome:
                 return True
             node = node.getparent()
         return False
 
     def _judge(self, tag: Element) -> bool:
-        name = tag.tag
-        if name in CHROME_TAGS:
-            return True
-        if name == "header" and self._site_header(tag):
+        """The verdict for an element whose tag name alone does not make it chrome."""
+        if tag.tag == "header" and self._site_header(tag):
             return True
         attributes = self.survey.attributes(tag)
         if attributes is None:
