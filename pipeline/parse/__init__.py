@@ -10,6 +10,8 @@ from pipeline.parse.text import parse_text
 
 def detect_format(text: str, name: str = "") -> str:
     """ "html" when the content is markup (whatever the extension), else "text"."""
+    if "<" not in text:
+        return "text"  # every sign of markup (a tag, a doctype) starts with "<": a fast scan settles most texts
     from pipeline.parse.html import looks_like_html
 
     if name.lower().endswith((".html", ".htm", ".xhtml")) and "<" in text:

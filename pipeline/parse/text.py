@@ -28,7 +28,9 @@ from pipeline.outline import (
 
 BULLET = re.compile(r"^(?:[•●○◦▪▫■□‣⁃∙·►▸➤✓✔✗*+–-]|\d{1,2}[.)])\s+")
 _BULLET_CHARS = frozenset("•●○◦▪▫■□‣⁃∙·►▸➤✓✔✗*+–-")
-_ASCII_BULLET_START = frozenset("*+-0123456789")  # other bullets (and digits) are not ASCII
+# BULLET starts with one of _BULLET_CHARS or a digit; the other ASCII characters (letters,
+# mostly) start no bullet, so one set lookup settles most lines.
+_NO_BULLET_START = frozenset(map(chr, range(128))) - frozenset("*+-0123456789")
 _SENTENCE_END = frozenset(".!,;:…")
 _FIRST_WORD_CHAR = re.compile(r"[^\W_]")
 # Share widgets and subscription upsells that follow the guide on the page.
@@ -37,8 +39,20 @@ BOILERPLATE = re.compile(
     r"related jobs\b|similar jobs\b|you may also like\b|newsletter\b|cookie)",
     re.IGNORECASE,
 )
+# Where BOILERPLATE can match: its phrases at the start begin with s (or "ſ", a long s, which
+# IGNORECASE takes for s), c, r, y or n, and "subscription" anywhere holds "pt" in some case (no
+# other character folds to p or t). Most headings fail both and skip the pattern's scan.
+_FOOTER_FIRST = frozenset("sSſcCrRyYnN")
 _SCALE_WORDS = frozenset({"low", "medium", "moderate", "high", "very high", "very low"})
+_SCALE_WORD_CHARS = max(map(len, _SCALE_WORDS))
 _WRAP_MIN_CHARS = 40
+
+
+def _is_footer(heading: str) -> bool:
+    """``BOILERPLATE.match(heading)``, the pattern only for headings that could match it."""
+    if heading[:1] not in _FOOTER_FIRST and "pt" not in heading.lower():
+        return False
+    return BOILERPLATE.match(heading) is not None
 
 
 def _bullet_end(line: str) -> int:
@@ -47,19 +61,14 @@ def _bullet_end(line: str) -> int:
     if first in _BULLET_CHARS:
         # The pattern's one-character alternative: the bullet, then whitespace (\s is isspace()).
         return len(line) - len(line[1:].lstrip()) if line[1:2].isspace() else 0
-    if first.isascii() and not "0" <= first <= "9":
-        return 0  # most lines start with a letter; other bullets and digits start outside ASCII
+    if first in _NO_BULLET_START or not first.isdecimal():  # \d is any decimal digit, as isdecimal()
+        return 0
     match = BULLET.match(line)
     return 0 if match is None else match.end()
 
 
 def _is_bullet(line: str) -> bool:
     return _bullet_end(line) > 0
-
-
-def _ends_sentence(line: str) -> bool:
-    """``re.search(r"[.!,;:…]$", line)`` without scanning the line: ``$`` also matches before a final newline."""
-    return line[-1:] in _SENTENCE_END or (line[-1:] == "\n" and line[-2:-1] in _SENTENCE_END)
 
 
 def strip_bullet(line: str) -> str | None:
@@ -75,18 +84,20 @@ def _strip_bullets(line: str) -> str | None:
 
 def is_heading(line: str) -> bool:
     """A standalone line reads as a heading: short, not a sentence, not a figure."""
-    return _heading_like(line, _is_bullet(line))
+    return not _is_bullet(line) and _heading_like(line)
 
 
-def _heading_like(line: str, bullet: bool) -> bool:
-    is_question = line.endswith("?")
-    if bullet or not line or len(line) > (300 if is_question else 120):
+def _heading_like(line: str) -> bool:
+    """``is_heading`` for a line known not to be a bullet.
+
+    Every test must pass, so the cheap ones that most lines fail run first: the last
+    character, the first letter's case; then the length, the words and the field shape.
+    """
+    if not line:
         return False
-    words = line.split()
-    if not words or len(words) > (40 if is_question else 14):
-        return False
-    if _ends_sentence(line) or as_field(line) is not None:
-        return False
+    last = line[-1]
+    if last in _SENTENCE_END or (last == "\n" and line[-2:-1] in _SENTENCE_END):
+        return False  # a sentence: r"[.!,;:…]$", where "$" also matches before a final newline
     # The first letter or digit must be upper case; usually it is the first character
     # (isalnum() is exactly what [^\W_] matches), so the pattern is rarely needed.
     first = line[0]
@@ -95,7 +106,16 @@ def _heading_like(line: str, bullet: bool) -> bool:
         if match is None:
             return False
         first = match.group()
-    return first.isupper() and line.lower() not in _SCALE_WORDS
+    if not first.isupper():
+        return False
+    # At most 120 characters and 14 words, or 300 and 40 for a question. A line of n characters
+    # has at most (n + 1) // 2 words, so a short line needs no split() to count them.
+    max_chars, max_words = (300, 40) if last == "?" else (120, 14)
+    if len(line) > max_chars or (len(line) >= 2 * max_words and len(line.split()) > max_words):
+        return False
+    if ":" in line and as_field(line) is not None:
+        return False
+    return len(line) > _SCALE_WORD_CHARS or line.lower() not in _SCALE_WORDS
 
 
 # Per line of a block: None for a line that is not a bullet, else the bullet's item text
@@ -108,63 +128,59 @@ def _blocks(text: str, max_line_chars: int) -> Iterator[tuple[list[str], _Marks]
 
     The parser's hot loop: cheap tests decide most lines (no double space, no odd space, a
     first letter that starts no bullet) before ``normalize_space`` or ``BULLET`` are called,
-    and each line's bullet is worked out once, here.
+    and each line's bullet is worked out once, here. Lazy: a caller that stops early (at the
+    share/subscription footer) never has the lines after it read, nor their length checked.
     """
+    raw_lines = text.split("\n")
+    too_long = _first_long_line(raw_lines, max_line_chars) if len(text) > max_line_chars else None
+    if too_long is not None:
+        raw_lines = raw_lines[:too_long]  # read up to the overlong line, then refuse it (below)
     block: list[str] = []
     marks: _Marks = []
-    hang: int | None = None  # indentation of the last bullet line in this block
-    # No line is longer than the whole text: most documents need no per-line check.
-    check_length = len(text) > max_line_chars
-    for number, raw_line in enumerate(text.split("\n"), start=1):
-        if check_length and len(raw_line) > max_line_chars:
-            raise ParseError(
-                f"line {number} is {len(raw_line):,} characters long (limit {max_line_chars:,}); "
-                "this does not look like a career guide"
-            )
+    bullet_line: str | None = None  # the last bullet line of this block, as read (for its indentation)
+    for raw_line in raw_lines:
         line = raw_line.strip()
+        # The other spaces are non-ASCII; "• item" lines are ASCII after their bullet.
+        if line and (
+            "  " in line
+            or "\t" in line
+            or (not line.isascii() and (line[0] in ODD_SPACES or (not line[1:].isascii() and ODD_SPACE.search(line))))
+        ):
+            line = normalize_space(line)  # empty only for zero-width spaces (not whitespace to strip())
         if not line:
             if block:
                 yield block, marks
                 block = []
                 marks = []
-                hang = None
+                bullet_line = None
             continue
-        # The other spaces are non-ASCII; "• item" lines are ASCII after their bullet.
-        if (
-            "  " in line
-            or "\t" in line
-            or (not line.isascii() and (line[0] in ODD_SPACES or (not line[1:].isascii() and ODD_SPACE.search(line))))
-        ):
-            line = normalize_space(line)
-            if not line:
-                if block:
-                    yield block, marks
-                    block = []
-                    marks = []
-                    hang = None
-                continue
         # Most lines start with a letter: no bullet, and no call to find that out.
-        first = line[0]
-        end = 0 if first.isascii() and first not in _ASCII_BULLET_START else _bullet_end(line)
+        end = 0 if line[0] in _NO_BULLET_START else _bullet_end(line)
         if end:
-            hang = _indent(raw_line)
+            bullet_line = raw_line
             item = line[end:]  # starts after the bullet's whitespace, ends stripped: never empty
-            first = item[0]
-            if first.isascii() and first not in _ASCII_BULLET_START:
-                marks.append(item)  # no second bullet ("• • x") to strip
-            else:
-                marks.append(_strip_bullets(item) or "")
-        elif hang is not None and _indent(raw_line) > hang:
+            marks.append(item if item[0] in _NO_BULLET_START else _strip_bullets(item) or "")
+        elif bullet_line is not None and _indent(raw_line) > _indent(bullet_line):
             # A hard-wrapped bullet: the continuation is indented under the item's text.
             block[-1] = joined = f"{block[-1]} {line}"
             marks[-1] = _strip_bullets(joined) or ""
             continue
         else:
-            hang = None
+            bullet_line = None
             marks.append(None)
         block.append(line)
+    if too_long is not None:
+        raise ParseError(
+            f"line {too_long + 1} is {len(text.split(chr(10))[too_long]):,} characters long "
+            f"(limit {max_line_chars:,}); this does not look like a career guide"
+        )
     if block:
         yield block, marks
+
+
+def _first_long_line(raw_lines: list[str], max_line_chars: int) -> int | None:
+    """Index of the first line longer than ``max_line_chars``, or None."""
+    return next((index for index, line in enumerate(raw_lines) if len(line) > max_line_chars), None)
 
 
 def _indent(raw_line: str) -> int:
@@ -185,6 +201,10 @@ def block_contents(lines: list[str]) -> list[Block]:
 
 
 def _contents(lines: list[str], marks: _Marks) -> list[Block]:
+    if all(marks):  # only bullets with text: one list (what the loop below makes of them)
+        return [Items(tuple(filter(None, marks)))]
+    if marks.count(None) == len(marks) and not any(":" in line for line in lines):
+        return _prose(lines)  # no bullet and no field: the loop below would only collect prose
     out: list[Block] = []
     items: list[str] = []
     prose: list[str] = []
@@ -218,11 +238,14 @@ def _contents(lines: list[str], marks: _Marks) -> list[Block]:
     return out
 
 
+def _prose(lines: list[str]) -> list[Block]:
+    if _is_wrapped_prose(lines):
+        return [Paragraph(" ".join(lines))]
+    return [Paragraph(line) for line in lines]
+
+
 def _flush_prose(prose: list[str], out: list[Block]) -> None:
-    if _is_wrapped_prose(prose):
-        out.append(Paragraph(" ".join(prose)))
-    else:
-        out.extend(Paragraph(line) for line in prose)
+    out.extend(_prose(prose))
     prose.clear()
 
 
@@ -238,13 +261,14 @@ def parse_text(text: str, *, max_line_chars: int = 200_000) -> Outline:
     if len(lines) > 1:
         current.extend(_contents(lines[1:], marks[1:]))
     for lines, marks in blocks:
-        # A heading stands alone, or sits directly on top of its bullet list ("Tech Stack\n• SQL").
+        # A heading stands alone, or sits directly on top of its bullet list ("Tech Stack\n• SQL"):
+        # it is no bullet itself, and every line after it is one (the only None mark is its own).
         line = lines[0]
         single = len(lines) == 1
-        if (single or None not in marks[1:]) and _heading_like(line, marks[0] is not None):
-            if outline.sections and BOILERPLATE.match(line):
+        if marks[0] is None and (single or marks.count(None) == 1) and _heading_like(line):
+            if outline.sections and _is_footer(line):
                 break  # the site's share/subscription footer: not part of the guide
-            section = Section(heading=line)
+            section = Section(line, None, [])
             outline.sections.append(section)
             current = section.blocks
             if not single:
