@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Final
+from typing import Final, NamedTuple
 
 from lxml import etree
 
@@ -52,7 +52,7 @@ _CHROME_PHRASES: Final = (
 )  # fmt: skip
 _MAIN_ROLE: Final = "main"
 HEADING_LEVELS: Final = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_HEADING_CLASSES: Final = frozenset({"title", "heading", "section-title", "section-heading", "subheading"})
+HEADING_CLASSES: Final = frozenset({"title", "heading", "section-title", "section-heading", "subheading"})
 _HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SEPARATOR = re.compile(r"[-_]+")
 
@@ -72,6 +72,35 @@ def _chrome_token(token: str) -> bool:
     return any(f"-{phrase}-" in joined for phrase in _CHROME_PHRASES)
 
 
+_TOP_HEADING_CLASSES: Final = frozenset({"section-title", "section-heading"})
+_ITEM_PARTS: Final = frozenset({"item", "bullet"})
+
+
+class ClassProfile(NamedTuple):
+    """What the parser asks about a ``class`` attribute, answered once per distinct value."""
+
+    tokens: tuple[str, ...]
+    chrome: bool  # a token names page chrome (cookie, share, ad, ...)
+    heading: bool  # a whole token names a heading: <div class="title">, not "card-title"
+    top_heading: bool  # "section-title" / "section-heading": a level-2 heading
+    item: bool  # a token ends in "item" or "bullet" (list__item, faqItem): a list item
+
+
+@lru_cache(maxsize=4096)
+def class_profile(value: str) -> ClassProfile:
+    """The profile of a ``class`` value; pages repeat the same few values on many elements."""
+    # HTML separates class tokens by whitespace (BeautifulSoup split them the same way).
+    tokens = tuple(value.split())
+    return ClassProfile(
+        tokens=tokens,
+        chrome=any(map(_chrome_token, tokens)),
+        heading=not HEADING_CLASSES.isdisjoint(tokens),
+        top_heading=not _TOP_HEADING_CLASSES.isdisjoint(tokens),
+        item=any(not _ITEM_PARTS.isdisjoint(token_parts(token)[-1:]) for token in tokens),
+    )
+
+
+_NO_CLASS: Final = class_profile("")
 _WORD = re.compile(r"[^\W_]+")
 _LANDMARK_TAGS: Final = frozenset({"main", "article"})
 
@@ -109,11 +138,13 @@ class Survey:
         self.h1s: list[Element] = []
         self.headings: list[Element] = []
         self.landmarks: list[Element] = []
-        # Chrome for their tag name alone, and the elements whose verdict needs a closer look.
+        # Chrome for their tag name alone, and the elements whose verdict needs a closer look
+        # (with their name and attributes, None for a ``header`` without any).
         self.named_chrome: list[Element] = []
-        self.to_judge: list[Element] = []
+        self.to_judge: list[tuple[Element, str, dict[str, str] | None]] = []
         self._attributes: dict[Element, dict[str, str]] = {}
-        self._classes: dict[Element, tuple[str, ...]] = {}
+        self._profiles: dict[Element, ClassProfile] = {}
+        self._heading_counts: dict[Element, int] | None = None
         self._found_body = False
         named_chrome, to_judge = self.named_chrome, self.to_judge
         for root in top:
@@ -121,26 +152,35 @@ class Survey:
                 name = node.tag
                 items = node.items()
                 if items:
-                    self._read(node, name, items)
-                elif name in _NOTABLE_TAGS:
-                    self._note(node, name, (), None)
-                if name in CHROME_TAGS:
+                    attributes = self._read(node, name, items)
+                    if name in CHROME_TAGS:
+                        named_chrome.append(node)
+                    else:
+                        to_judge.append((node, name, attributes))
+                elif name in CHROME_TAGS:
                     named_chrome.append(node)
-                elif items or name == "header":
-                    to_judge.append(node)
+                elif name in _NOTABLE_TAGS:
+                    self._note(node, name, False, None)
+                elif name == "header":
+                    to_judge.append((node, name, None))
         self.landmark_set = set(self.landmarks)
 
-    def _read(self, node: Element, name: str, items: list[tuple[str, str]]) -> None:
+    def _read(self, node: Element, name: str, items: list[tuple[str, str]]) -> dict[str, str]:
         attributes = self._attributes[node] = dict(items)
         value = attributes.get("class")
-        # HTML separates class tokens by whitespace (BeautifulSoup split them the same way).
-        classes = self._classes[node] = tuple(value.split()) if value else ()
-        self._note(node, name, classes, attributes.get("role"))
+        heading = False
+        if value:
+            profile = self._profiles[node] = class_profile(value)
+            heading = profile.heading
+        role = attributes.get("role")
+        if heading or role is not None or name in _NOTABLE_TAGS:
+            self._note(node, name, heading, role)
+        return attributes
 
-    def _note(self, node: Element, name: str, classes: tuple[str, ...], role: str | None) -> None:
+    def _note(self, node: Element, name: str, heading_class: bool, role: str | None) -> None:
         if name == "h1":
             self.h1s.append(node)
-        elif name in HEADING_LEVELS or (classes and not _HEADING_CLASSES.isdisjoint(classes)):
+        elif heading_class or name in HEADING_LEVELS:
             self.headings.append(node)
         if name in _LANDMARK_TAGS or (role is not None and role.strip().lower() == _MAIN_ROLE):
             self.landmarks.append(node)
@@ -157,17 +197,16 @@ class Survey:
 
     def classes(self, tag: Element) -> tuple[str, ...]:
         """The ``class`` tokens of ``tag``."""
-        return self._classes.get(tag, ())
+        return self._profiles.get(tag, _NO_CLASS).tokens
 
     @property
-    def class_tokens(self) -> dict[Element, tuple[str, ...]]:
-        """``classes`` as a dict for hot loops: ``class_tokens.get(tag, ())``."""
-        return self._classes
+    def profiles(self) -> dict[Element, ClassProfile]:
+        """The class profile of every element with a non-empty ``class``, for hot loops."""
+        return self._profiles
 
     def is_heading_class(self, tag: Element) -> bool:
         """``<div class="title">``-style headings: whole class tokens only (not ``card-title``)."""
-        classes = self.classes(tag)
-        return bool(classes) and not _HEADING_CLASSES.isdisjoint(classes)
+        return self._profiles.get(tag, _NO_CLASS).heading
 
     def is_heading(self, tag: Node) -> bool:
         return not isinstance(tag, Document) and (tag.tag in HEADING_LEVELS or self.is_heading_class(tag))
@@ -178,7 +217,7 @@ class Survey:
         for anchor in (*self.landmarks, *self.h1s):
             keep.add(anchor)
             keep.update(ancestors(anchor))
-        counts = _ancestor_counts(self.headings)
+        counts = self._heading_counts = _ancestor_counts(self.headings)
         keep.update(key for key, count in counts.items() if count * 2 > len(self.headings) >= 2)
         return keep
 
@@ -191,7 +230,10 @@ class Survey:
         """
         headings = [h for h in self.headings if not judge.inside_chrome(h)]
         h1s = [h for h in self.h1s if not judge.inside_chrome(h) and text_of(h)]
-        counts = _ancestor_counts(headings)
+        # The same list (in order) when no heading is inside chrome: ``protected`` counted it.
+        counts = self._heading_counts if len(headings) == len(self.headings) else None
+        if counts is None:
+            counts = _ancestor_counts(headings)
         root: Node | None = None
         best = -1
         for landmark in self.landmarks:
@@ -222,28 +264,39 @@ class ChromeJudge:
     def __init__(self, survey: Survey) -> None:
         self.survey = survey
         self._protected = survey.protected()
+        self._profiles = survey.profiles
         self.chrome: set[Element] = set(survey.named_chrome)
-        self.chrome.update(tag for tag in survey.to_judge if self._judge(tag))
+        self.chrome.update(tag for tag, name, attributes in survey.to_judge if self._judge(tag, name, attributes))
+        self._inside: dict[Element, bool] = {}
 
     def is_chrome(self, tag: Element) -> bool:
         """Whether ``tag`` itself (not its ancestors) is page chrome."""
         return tag in self.chrome
 
     def inside_chrome(self, tag: Element) -> bool:
-        """Whether ``tag`` or any of its ancestors is chrome."""
-        chrome = self.chrome
+        """Whether ``tag`` or any of its ancestors is chrome (memoised along the way up)."""
+        chrome, known = self.chrome, self._inside
+        path = []
         node = tag
+        inside = False
         while node is not None:
+            found = known.get(node)
+            if found is not None:
+                inside = found
+                break
             if node in chrome:
-                return True
+                inside = True
+                break
+            path.append(node)
             node = node.getparent()
-        return False
+        for node in path:
+            known[node] = inside
+        return inside
 
-    def _judge(self, tag: Element) -> bool:
+    def _judge(self, tag: Element, name: str, attributes: dict[str, str] | None) -> bool:
         """The verdict for an element whose tag name alone does not make it chrome."""
-        if tag.tag == "header" and self._site_header(tag):
+        if name == "header" and self._site_header(tag):
             return True
-        attributes = self.survey.attributes(tag)
         if attributes is None:
             return False
         role = attributes.get("role")
@@ -257,7 +310,8 @@ class ChromeJudge:
         if tag in self._protected:
             return False
         # A class or id token that names page chrome (cookie, share, ad, ...).
-        if any(_chrome_token(token) for token in self.survey.classes(tag)):
+        profile = self._profiles.get(tag)
+        if profile is not None and profile.chrome:
             return True
         ident = attributes.get("id")
         return ident is not None and ident != "" and _chrome_token(ident) and not _is_text_anchor(tag, ident)

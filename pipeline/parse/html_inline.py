@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import Final
 
 from pipeline.outline import as_field, normalize_space
-from pipeline.parse.html_chrome import ChromeJudge, token_parts
+from pipeline.parse.html_chrome import ChromeJudge
 from pipeline.parse.html_tree import STRING_CONTAINERS, Element, in_string_container
 
 __all__ = [
@@ -21,18 +20,14 @@ __all__ = [
     "BULLET_START",
     "INLINE",
     "NO_SPLIT",
-    "TOP_HEADING_CLASSES",
     "bold_heading",
     "clean",
     "emoji_alt",
     "inline_only",
     "inline_text",
-    "is_item_class",
     "spans_only",
 ]
 
-TOP_HEADING_CLASSES: Final = frozenset({"section-title", "section-heading"})
-_ITEM_PARTS: Final = frozenset({"item", "bullet"})
 INLINE: Final = frozenset(
     {
         "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i", "img",
@@ -46,17 +41,6 @@ NO_SPLIT: Final = frozenset({"p", "li", "dt", "dd", "pre", "td", "th", "a", "sum
 BULLET = re.compile(r"^[•·◦▪▫‣∙●○■□►▸✓✔]\s*|^[-*–]\s+")
 BULLET_START: Final = frozenset("•·◦▪▫‣∙●○■□►▸✓✔-*–")  # BULLET matches nothing else
 _MAX_BOLD_HEADING: Final = 150
-
-
-def is_item_class(judge: ChromeJudge, tag: Element) -> bool:
-    """A class token ending in "item" or "bullet" (``list__item``, ``faqItem``): a list item."""
-    classes = judge.survey.classes(tag)
-    return bool(classes) and any(map(_item_token, classes))
-
-
-@lru_cache(maxsize=4096)
-def _item_token(token: str) -> bool:
-    return not _ITEM_PARTS.isdisjoint(token_parts(token)[-1:])
 
 
 def inline_only(children: list[Element]) -> bool:
@@ -97,9 +81,14 @@ def clean(text: str) -> str:
     return normalize_space(text) if "\u200b" in text else text
 
 
-def inline_text(tag: Element, judge: ChromeJudge) -> str:
-    """The whitespace-normalised text of ``tag``, skipping chrome, ``br`` as a space."""
-    hidden = in_string_container(tag)
+def inline_text(tag: Element, judge: ChromeJudge, hidden: bool | None = None) -> str:
+    """The whitespace-normalised text of ``tag``, skipping chrome, ``br`` as a space.
+
+    ``hidden`` is ``in_string_container(tag)`` when the caller knows it already.
+    """
+    if hidden is None:
+        hidden = in_string_container(tag)
+    chrome = judge.chrome
     parts: list[str] = [tag.text] if tag.text and not hidden else []
     # (element, its children, whether strings directly inside it are hidden)
     stack: list[tuple[Element, Iterator[Element], bool]] = [(tag, iter(tag), hidden)]
@@ -112,7 +101,7 @@ def inline_text(tag: Element, judge: ChromeJudge) -> str:
                 parts.append(element.tail)
             continue
         name = node.tag
-        if not isinstance(name, str) or judge.is_chrome(node):
+        if not isinstance(name, str) or node in chrome:
             if node.tail and not hidden:
                 parts.append(node.tail)
             continue
@@ -134,8 +123,11 @@ def emoji_alt(judge: ChromeJudge, img: Element) -> str:
     return alt if alt is not None and "emoji" in judge.survey.classes(img) else ""
 
 
-def bold_heading(tag: Element, children: list[Element], judge: ChromeJudge, plain: bool) -> str | None:
-    """``<p><strong>X</strong></p>`` / ``<div><b>X</b></div>`` -> ``X`` when it reads as a heading."""
+def bold_heading(tag: Element, children: list[Element], judge: ChromeJudge, plain: bool, hidden: bool) -> str | None:
+    """``<p><strong>X</strong></p>`` / ``<div><b>X</b></div>`` -> ``X`` when it reads as a heading.
+
+    ``hidden`` tells whether ``tag`` (a p or div, so an ancestor of it) is in a string container.
+    """
     bold: Element | None = None
     for child in children:
         name = child.tag
@@ -146,7 +138,7 @@ def bold_heading(tag: Element, children: list[Element], judge: ChromeJudge, plai
         bold = child
     if bold is None or (plain and _has_text(tag, children)):
         return None
-    text = inline_text(bold, judge)
+    text = inline_text(bold, judge, hidden)  # b/strong is no string container itself
     if not text or len(text) > _MAX_BOLD_HEADING or text[-1] in ".:;," or BULLET.match(text) or as_field(text):
         return None
     return text

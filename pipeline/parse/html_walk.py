@@ -20,16 +20,14 @@ from pipeline.parse.html_inline import (
     BULLET_START,
     INLINE,
     NO_SPLIT,
-    TOP_HEADING_CLASSES,
     bold_heading,
     clean,
     emoji_alt,
     inline_only,
     inline_text,
-    is_item_class,
     spans_only,
 )
-from pipeline.parse.html_tree import Document, Element, Node, in_string_container
+from pipeline.parse.html_tree import STRING_CONTAINERS, Document, Element, Node, in_string_container
 
 __all__ = ["Walker"]
 
@@ -38,12 +36,31 @@ _BLOCK, _LIST, _CAPTURE, _SPLIT, _PRE, _RUBY = 1, 2, 4, 8, 16, 32
 _SKIP: Final = -1
 _RUBY_TAGS: Final = frozenset({"rt", "rp"})
 
+# What the walk does on entering an element, by tag name (a name not listed is a block, or a
+# <div class="title"> heading, a bold-line heading ...: see ``_enter_other``). Heading tags map
+# to their level, 1-6.
+_BR, _IMG, _LIST_TAG, _LI, _DT_DD, _INLINE, _SPAN = 10, 11, 12, 13, 14, 15, 16
+_KINDS: Final[dict[str, int]] = {
+    **HEADING_LEVELS,
+    **dict.fromkeys(INLINE, _INLINE),
+    "br": _BR,
+    "img": _IMG,
+    "span": _SPAN,
+    "ul": _LIST_TAG,
+    "ol": _LIST_TAG,
+    "li": _LI,
+    "dt": _DT_DD,
+    "dd": _DT_DD,
+}
+
 
 class Walker:
     """Turns the content subtree into preamble blocks and sections, iteratively."""
 
     def __init__(self, judge: ChromeJudge, title: str, title_el: Element | None) -> None:
         self._judge = judge
+        self._chrome = judge.chrome
+        self._profiles = judge.survey.profiles
         self._title = title
         self._title_el = title_el
         # Without an h1, the title comes from <title>; a div repeating it marks the start.
@@ -60,7 +77,11 @@ class Walker:
         self._captured: list[str] = []
         self._list_depth = 0
         self._pre_depth = 0
-        self._ruby = 0  # open rt/rp elements: strings inside them are not text
+        # Open rt/rp elements, plus one when the content root itself sits in a string container:
+        # strings below are not text. Script, style and template are chrome and never entered,
+        # so an element being entered is in a string container exactly when this is non-zero
+        # or the element itself is one (``in_string_container`` without walking up the tree).
+        self._ruby = 0
         self._kids: list[Element] | None = None
         self._last_level: int | None = None
 
@@ -81,101 +102,112 @@ class Walker:
                 self._text(root.text)
         stack: list[tuple[Node, Iterator[Element], int]] = [(root, children, _BLOCK)]
         buffer = self._buffer
-        # The hot loop: the common case of _text (no <pre>) is inlined.
+        chrome = self._chrome
+        # The hot loop. The common case of _text (no <pre>) is inlined; _exit is called only for
+        # elements with flags (it does nothing for the others); the ``for`` keeps iterating the
+        # children of the element on top of the stack and breaks out to descend into one.
         while stack:
             tag, children, flags = stack[-1]
-            node = next(children, None)
-            if node is None:
+            for node in children:
+                name = node.tag
+                if isinstance(name, str):  # else a comment or processing instruction: only its tail counts
+                    if flags & _SPLIT:
+                        self._split_boundary()
+                    child_flags = _SKIP if node in chrome else self._enter(node, name)
+                    if child_flags != _SKIP:
+                        if name in _RUBY_TAGS:
+                            child_flags |= _RUBY
+                            self._ruby += 1
+                        if (text := node.text) and not self._ruby:
+                            if self._pre_depth:
+                                self._text(text)
+                            elif buffer or not text.isspace():
+                                buffer.append(text)
+                        kids = self._kids  # the child list _enter already made, if it made one
+                        if len(node) if kids is None else kids:
+                            stack.append((node, iter(node) if kids is None else iter(kids), child_flags))
+                            break
+                        if child_flags:  # a leaf: its end now, as popping it off the stack would do
+                            self._exit(node, child_flags)
+                # The tail of a skipped element, a leaf or a comment: a string of ``tag``.
+                if (text := node.tail) and not self._ruby:
+                    if self._pre_depth:
+                        self._text(text)
+                    elif buffer or not text.isspace():
+                        buffer.append(text)
+            else:  # every child done: close ``tag``
                 stack.pop()
-                self._exit(tag, flags)
+                if flags:
+                    self._exit(tag, flags)
                 # The closed element's tail is a string of its parent (the document has none).
                 if stack and not isinstance(tag, Document) and (text := tag.tail) and not self._ruby:
                     if self._pre_depth:
                         self._text(text)
                     elif buffer or not text.isspace():
                         buffer.append(text)
-                continue
-            name = node.tag
-            if not isinstance(name, str):  # a comment or processing instruction: only its tail counts
-                if node.tail and not self._ruby:
-                    self._text(node.tail)
-                continue
-            if flags & _SPLIT:
-                self._split_boundary()
-            child_flags = self._enter(node, name)
-            if child_flags == _SKIP:
-                if node.tail and not self._ruby:
-                    self._text(node.tail)
-                continue
-            if name in _RUBY_TAGS:
-                child_flags |= _RUBY
-                self._ruby += 1
-            if (text := node.text) and not self._ruby:
-                if self._pre_depth:
-                    self._text(text)
-                elif buffer or not text.isspace():
-                    buffer.append(text)
-            kids = self._kids  # the child list _enter already made, if it made one
-            if (not len(node)) if kids is None else not kids:
-                # A leaf: its end and its tail now, as popping it off the stack would do.
-                self._exit(node, child_flags)
-                if (text := node.tail) and not self._ruby:
-                    if self._pre_depth:
-                        self._text(text)
-                    elif buffer or not text.isspace():
-                        buffer.append(text)
-                continue
-            stack.append((node, iter(node) if kids is None else iter(kids), child_flags))
 
     # -- elements -------------------------------------------------------------------------
 
     def _enter(self, tag: Element, name: str) -> int:
+        """Act on entering a non-chrome element; its flags on the stack, or ``_SKIP``."""
         self._kids = None
-        judge = self._judge
-        if judge.is_chrome(tag):
+        kind = _KINDS.get(name)
+        if kind is None:
+            return self._enter_other(tag, name)
+        if kind <= 6:
+            self._heading_tag(tag, kind)
             return _SKIP
-        level = HEADING_LEVELS.get(name)
-        if level is not None:
-            self._heading_tag(tag, level)
-            return _SKIP
-        if name == "br":
-            self._flush()
-            return _SKIP
-        if name == "img":
-            self._buffer.append(emoji_alt(judge, tag))
-            return _SKIP
-        if name in ("ul", "ol"):
-            self._end_capture()
-            self._list_depth += 1
-            return _LIST
-        if name in ("li", "dt", "dd"):
-            if name == "li" and not len(tag) and not self._pre_depth and not self._ruby:
+        if kind == _INLINE:
+            return 0
+        if kind == _LI:
+            if not len(tag) and not self._pre_depth and not self._ruby:
                 # A leaf <li>: what entering, reading its text and leaving it would do, at once.
-                self._end_capture()
+                if self._buffer or self._capture_kind is not None:
+                    self._end_capture()
                 text = tag.text
                 if text and not text.isspace() and (text := clean(text)):
                     self._add_item(text)
                 return _SKIP
-            self._start_capture("item" if name == "li" else name, tag)
+            self._start_capture("item", tag)
             return _CAPTURE
-        if name in INLINE and not (name == "span" and is_item_class(judge, tag)):
-            return 0
+        if kind == _SPAN:
+            profile = self._profiles.get(tag)
+            return self._enter_other(tag, name) if profile is not None and profile.item else 0
+        if kind == _BR:
+            self._flush()
+            return _SKIP
+        if kind == _LIST_TAG:
+            self._end_capture()
+            self._list_depth += 1
+            return _LIST
+        if kind == _DT_DD:
+            self._start_capture(name, tag)
+            return _CAPTURE
+        # _IMG
+        self._buffer.append(emoji_alt(self._judge, tag))
+        return _SKIP
+
+    def _enter_other(self, tag: Element, name: str) -> int:
+        """A block element, or a heading made of a class or a bold line, or a list-item span."""
         kids = self._kids = list(tag)
         # Strings directly inside ``tag`` are text unless it (or an open ancestor) is rt/rp.
         plain = not self._ruby and name not in _RUBY_TAGS
         free = self._capture_kind is None and not self._list_depth
         if free and inline_only(kids):
-            if judge.survey.is_heading_class(tag):
-                top = not TOP_HEADING_CLASSES.isdisjoint(judge.survey.classes(tag))
-                self._heading(inline_text(tag, judge), 2 if top else self._guess_level())
-                if top:
-                    self._last_level = 2
-                return _SKIP
-            if is_item_class(judge, tag) and not spans_only(tag, kids, plain):
-                self._start_capture("item", tag)
-                return _CAPTURE
+            profile = self._profiles.get(tag)
+            if profile is not None:
+                if profile.heading:
+                    top = profile.top_heading
+                    hidden = bool(self._ruby) or name in STRING_CONTAINERS
+                    self._heading(inline_text(tag, self._judge, hidden), 2 if top else self._guess_level())
+                    if top:
+                        self._last_level = 2
+                    return _SKIP
+                if profile.item and not spans_only(tag, kids, plain):
+                    self._start_capture("item", tag)
+                    return _CAPTURE
         if free and kids and name in ("p", "div"):  # without children there is no bold child
-            bold = bold_heading(tag, kids, judge, plain)
+            bold = bold_heading(tag, kids, self._judge, plain, bool(self._ruby))
             if bold is not None:
                 self._heading(bold, self._guess_level())
                 return _SKIP
@@ -209,7 +241,11 @@ class Walker:
             self._started = True
             return
         self._last_level = level
-        self._heading(inline_text(tag, self._judge), level)
+        if len(tag):
+            text = inline_text(tag, self._judge, bool(self._ruby))
+        else:  # inline_text of a childless heading: its own string, unless hidden
+            text = clean(tag.text) if tag.text and not self._ruby else ""
+        self._heading(text, level)
 
     def _guess_level(self) -> int:
         return min(self._last_level + 1, 6) if self._last_level is not None else 3
@@ -283,13 +319,17 @@ class Walker:
         text = (BULLET.sub("", text, count=1) if text[:1] in BULLET_START else text).strip()
         if not text:
             return
-        self._close_label()
-        if self._items is None:
-            self._items = []
-        self._items.append(text)
+        if self._label is not None:
+            self._close_label()
+        items = self._items
+        if items is None:
+            self._items = [text]
+        else:
+            items.append(text)
 
     def _block(self, block: Block) -> None:
-        self._close()
+        if self._items is not None or self._label is not None:
+            self._close()
         if self._started:
             self._blocks.append(block)
 
@@ -307,8 +347,10 @@ class Walker:
         self._close_label()
 
     def _heading(self, text: str, level: int) -> None:
-        self._end_capture()  # flushes the buffer too
-        self._close()
+        if self._buffer or self._capture_kind is not None:
+            self._end_capture()  # flushes the buffer too
+        if self._items is not None or self._label is not None:
+            self._close()
         if not text:
             return
         if self._await_title_line and not self._sections and text.casefold() == self._title.casefold():
