@@ -3,8 +3,9 @@
 Thin by design: every task is a one-line wrapper over a library function, so the
 library works and is tested without Prefect. Tasks take batches of documents
 (Prefect bookkeeping costs ~8 ms a task run; a guide parses in ~1 ms). Retries
-only on I/O: discovering and reading inputs, acquiring the warehouse. The run is
-one warehouse transaction: any failure rolls it back.
+only on I/O: discovering and reading inputs, acquiring the warehouse. Each batch
+is committed as it is staged; a failure undoes everything the run added
+(``IngestRun.abort``), and a killed run is undone when the warehouse is next opened.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from pydantic import BaseModel, Field
 import pipeline
 from pipeline import progress
 from pipeline.errors import PipelineError
-from pipeline.ingest import IngestRun, Processed, RunSummary, Screened, Unread, process_batch, read_batch
+from pipeline.ingest import IngestRun, ParsedBatch, RunSummary, Screened, Unread, process_batch, read_batch
 from pipeline.limits import Limits
 from pipeline.replay import StoredRef, clear_derived, history_segments, read_stored, reprocess_targets
 from pipeline.reports import publish_report
@@ -122,7 +123,7 @@ def shutdown_process_pool() -> None:
 
 
 @task(cache_policy=NO_CACHE)
-def parse_documents(raws: Sequence[RawDocument], limits: Limits, workers: int = 0) -> list[Processed]:
+def parse_documents(raws: Sequence[RawDocument], limits: Limits, workers: int = 0) -> ParsedBatch:
     """Decode, parse, extract and validate one batch: pure, no I/O (in a worker process when workers > 0)."""
     if workers and raws:
         return _process_pool(workers).submit(process_batch, list(raws), limits).result()
@@ -136,7 +137,7 @@ def screen_batch(run: IngestRun, read: list[RawDocument | Unread]) -> Screened:
 
 
 @task(cache_policy=NO_CACHE)
-def stage_batch(run: IngestRun, screened: Screened, processed: list[Processed], limits: Limits) -> None:
+def stage_batch(run: IngestRun, screened: Screened, processed: ParsedBatch, limits: Limits) -> None:
     """Decide outcomes in input order and bulk-insert loaded rows (inside the run's transaction)."""
     run.record(screened, processed, limits)
 
@@ -174,7 +175,7 @@ def _ingest_batches(
     # screens the next batch and stages finished ones, in input order, through the one writer.
     # At most ``in_flight`` batches are parsed at once, so memory stays bounded by batch size.
     in_flight = max(1, config.workers) + 1
-    pending: deque[tuple[int, int, Screened, PrefectFuture[list[Processed]]]] = deque()
+    pending: deque[tuple[int, int, Screened, PrefectFuture[ParsedBatch]]] = deque()
 
     def stage_oldest() -> None:
         nonlocal done
@@ -216,6 +217,7 @@ def _run(config: IngestConfig, body: Callable[[IngestRun, Warehouse], None]) -> 
             inputs=config.paths,
             flow_run_id=flow_run.get_id(),
             near_duplicate_threshold=config.near_duplicate_threshold,
+            atomic=config.full_refresh,  # emptying the derived tables must not be seen half done
         )
         run.start()
         try:

@@ -1,9 +1,14 @@
 """One ingest run: decide every input's outcome and stage its rows, batch by batch.
 
-The run holds one write transaction from ``IngestRun.start`` to ``finish``: a
-crash anywhere leaves the warehouse as it was. Batches stream through, so only
-one batch of raw bytes is in memory at a time; what the run remembers across
-batches is small (hashes, career ids).
+Each batch is committed as it is recorded, so memory stays bounded however many
+documents a run has; what the run remembers across batches is small (hashes,
+career ids). Until the run completes it only *adds* rows, all tagged with its run
+id (child rows by career version): retiring the careers' old versions, the
+near-duplicate pass and marking the run ``completed`` happen in one last
+transaction. A run that dies half-way is therefore undone exactly, row by row,
+the next time the warehouse is opened for writing (``Warehouse.undo_run``).
+With ``atomic=True`` (full refresh, which first empties the derived tables) the
+whole run is instead one transaction.
 
 Outcome rules (every input gets exactly one):
 - ``quarantined``: unreadable, undecodable, not a guide or invalid; reason says why.
@@ -26,7 +31,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import pyarrow as pa
+
 import pipeline
+from pipeline.columns import guide_tables
 from pipeline.errors import DocumentError
 from pipeline.limits import Limits
 from pipeline.process import ProcessedDocument, process_document
@@ -36,6 +44,22 @@ from pipeline.staging import StagedRows, find_near_duplicates
 from pipeline.warehouse import PriorContent, Warehouse
 
 OUTCOMES = ("loaded", "unchanged", "duplicate", "quarantined")
+_DOCUMENT_SCHEMA = pa.schema(
+    [
+        ("run_id", pa.string()),
+        ("position", pa.int32()),
+        ("source_uri", pa.string()),
+        ("content_sha256", pa.string()),
+        ("size_bytes", pa.int64()),
+        ("outcome", pa.string()),
+        ("career_id", pa.string()),
+        ("reason", pa.string()),
+        ("record_sha256", pa.string()),
+        ("format", pa.string()),
+        ("encoding", pa.string()),
+        ("parser_version", pa.string()),
+    ]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +71,30 @@ class Unread:
 
 
 @dataclass(frozen=True, slots=True)
-class Processed:
-    """A read input after the pure pipeline: a record or the reason it has none."""
+class Parsed:
+    """What the writer needs to decide a parsed document's outcome; its rows are in the batch's tables."""
 
-    raw: RawDocument
-    result: ProcessedDocument | DocumentError
+    career_id: str
+    record_sha256: str
+    completeness: float
+    format: str
+    encoding: str
+    titles: tuple[str, ...]  # as written on the page and as cleaned: the career's aliases
+
+
+@dataclass(frozen=True)
+class ParsedBatch:
+    """A batch after the pure pipeline, small to send between processes: per input (in order) a
+    ``Parsed`` or the reason it has none, and the Arrow rows of the parsed ones (``doc`` = index)."""
+
+    results: list[Parsed | DocumentError]
+    tables: dict[str, pa.Table]
+
+    def record_json(self, doc: int) -> str:
+        """The canonical JSON record of parsed document ``doc``."""
+        versions = self.tables["career_versions"]
+        row = versions.column("doc").to_pylist().index(doc)
+        return str(versions.column("record")[row].as_py())
 
 
 def read_batch(sources: Sequence[SourceFile], limits: Limits) -> list[RawDocument | Unread]:
@@ -64,18 +107,23 @@ def read_batch(sources: Sequence[SourceFile], limits: Limits) -> list[RawDocumen
     return out
 
 
-def process_batch(raws: Sequence[RawDocument], limits: Limits) -> list[Processed]:
-    """The pure part of a batch: decode, parse, extract, validate each document."""
-    out: list[Processed] = []
-    for raw in raws:
+def process_batch(raws: Sequence[RawDocument], limits: Limits) -> ParsedBatch:
+    """The pure part of a batch: decode, parse, extract, validate each document, and lay out its rows."""
+    results: list[Parsed | DocumentError] = []
+    ok: list[tuple[int, ProcessedDocument, str, str]] = []
+    for index, raw in enumerate(raws):
         try:
-            result: ProcessedDocument | DocumentError = process_document(raw.data, name=raw.uri, limits=limits)
+            doc = process_document(raw.data, name=raw.uri, limits=limits)
         except DocumentError as exc:
-            result = exc
+            results.append(exc)
+            continue
         except RecursionError:
-            result = DocumentError("document structure is nested too deeply to parse")
-        out.append(Processed(raw, result))
-    return out
+            results.append(DocumentError("document structure is nested too deeply to parse"))
+            continue
+        titles = (doc.source_title, doc.guide.title)
+        results.append(Parsed(doc.career_id, doc.record_sha256, doc.completeness, doc.format, doc.encoding, titles))
+        ok.append((index, doc, raw.content_sha256, raw.uri))
+    return ParsedBatch(results, guide_tables(ok))
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,20 +180,24 @@ class IngestRun:
         inputs: Sequence[str] = (),
         flow_run_id: str | None = None,
         near_duplicate_threshold: float = 0.8,
+        atomic: bool = False,
     ) -> None:
         self.wh = warehouse
+        self.atomic = atomic
         self.parser_version = pipeline.PARSER_VERSION  # read at run time, so a bump applies at once
         self.inputs = list(inputs)
         self.flow_run_id = flow_run_id
         now = dt.datetime.now(dt.UTC)
         self.summary = RunSummary(run_id=f"{now:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}", started_at=now)
         self._clock = time.perf_counter()
+        self._now = now  # valid_from / loaded_at of every version this run loads
         self._position = 0
         self._contents: dict[str, str] = {}  # content sha -> first uri this run
         self._records: dict[str, str] = {}  # record sha -> uri this run
         self._careers: dict[str, _Loaded] = {}
         self._docs: list[Row] = []
         self._aliases: set[tuple[str, str]] = set()
+        self._new_aliases: list[Row] = []  # aliases first seen in this run, inserted at the end
         self._touched: set[str] = set()  # careers given a new version in this run (near-duplicate search)
         self.near_duplicate_threshold = near_duplicate_threshold
         # While replaying stored documents (full refresh) outcomes are counted, not recorded:
@@ -154,7 +206,8 @@ class IngestRun:
         self.parse_all = False  # reprocess / full refresh: parse even bytes seen before
 
     def begin_segment(self, *, recording: bool, parse_all: bool) -> None:
-        """Start a new logical run inside this transaction (full refresh replays past runs one by one)."""
+        """Start a new logical run inside this run (full refresh replays past runs one by one)."""
+        self._retire_replaced()
         self._contents, self._records, self._careers = {}, {}, {}
         self.recording, self.parse_all = recording, parse_all
 
@@ -163,10 +216,37 @@ class IngestRun:
         return self.summary.run_id
 
     def start(self) -> None:
-        self.wh.begin()
+        """Record the run as ``running`` (committed at once unless the run is atomic)."""
+        if self.atomic:
+            self.wh.begin()
+        self.wh.insert("ingest_runs", [self._run_row("running")])
 
     def abort(self) -> None:
+        """Give up: roll back the open transaction and remove what the run committed so far."""
         self.wh.rollback()
+        if not self.atomic:
+            self.wh.undo_run(self.run_id)
+
+    def _run_row(self, status: str) -> Row:
+        summary = self.summary
+        return {
+            "run_id": self.run_id,
+            "started_at": summary.started_at,
+            "finished_at": summary.finished_at,
+            "status": status,
+            "parser_version": self.parser_version,
+            "documents_seen": summary.documents_seen,
+            **{o: summary.counts[o] for o in OUTCOMES},
+            "elapsed_seconds": summary.elapsed_seconds,
+            "flow_run_id": self.flow_run_id,
+            "inputs": self.inputs,
+        }
+
+    def _retire_replaced(self) -> None:
+        """Careers given a new version keep only its rows; their older versions are closed."""
+        replaced = {cid: loaded.version for cid, loaded in self._careers.items() if loaded.version > 1}
+        self.wh.flush()
+        self.wh.retire_versions(replaced, self._now)
 
     # -- batch steps ------------------------------------------------------------------
     def screen(self, batch: Sequence[RawDocument | Unread]) -> Screened:
@@ -180,22 +260,14 @@ class IngestRun:
         prior = {} if self.parse_all else self.wh.prior_contents([r.content_sha256 for r in raws], self.parser_version)
         stored = self.wh.stored_contents([r.content_sha256 for r in raws])
         screened = Screened()
-        new_raw: list[Row] = []
+        new_raw: list[RawDocument] = []
         for doc in batch:
             if isinstance(doc, Unread):
                 self._outcome(doc.uri, None, None, "quarantined", doc.reason)
                 continue
             sha = doc.content_sha256
             if sha not in stored and sha not in self._contents:
-                new_raw.append(
-                    {
-                        "content_sha256": sha,
-                        "data": doc.data,
-                        "size_bytes": doc.size,
-                        "first_source_uri": doc.uri,
-                        "first_run_id": self.run_id,
-                    }
-                )
+                new_raw.append(doc)
             if sha in self._contents:
                 self._outcome(doc.uri, doc, None, "duplicate", f"same bytes as {self._contents[sha]} in this run")
                 continue
@@ -208,16 +280,45 @@ class IngestRun:
             else:
                 screened.entries.append(doc)
                 screened.todo.append(doc)
-        self.wh.insert("raw_documents", new_raw)
+        if new_raw:
+            self.wh.append(
+                "raw_documents",
+                pa.table(
+                    {
+                        "content_sha256": [d.content_sha256 for d in new_raw],
+                        "data": pa.array([d.data for d in new_raw], type=pa.binary()),
+                        "size_bytes": pa.array([d.size for d in new_raw], type=pa.int64()),
+                        "first_source_uri": [d.uri for d in new_raw],
+                        "first_run_id": [self.run_id] * len(new_raw),
+                    }
+                ),
+            )
         return screened
 
-    def record(self, screened: Screened, processed: Sequence[Processed], limits: Limits | None = None) -> None:
-        """Decide outcomes, in input order, for a screened batch and its parse results; stage loaded rows."""
-        parsed = iter(processed)
-        ok = [p.result for p in processed if isinstance(p.result, ProcessedDocument)]
+    def record(self, screened: Screened, parsed: ParsedBatch, limits: Limits | None = None) -> None:
+        """Decide outcomes, in input order, for a screened batch and its parse results; stage loaded rows.
+
+        Outside an atomic run the batch is one transaction, committed here.
+        """
+        if not self.atomic:
+            self.wh.begin()
+        try:
+            self._record(screened, parsed, limits)
+            self._queue_documents()
+            self.wh.flush()
+        except BaseException:
+            if not self.atomic:
+                self.wh.rollback()
+            raise
+        if not self.atomic:
+            self.wh.commit()
+
+    def _record(self, screened: Screened, parsed: ParsedBatch, limits: Limits | None) -> None:
+        results = iter(enumerate(parsed.results))
+        ok = [r for r in parsed.results if isinstance(r, Parsed)]
         known_ids = [e.prior.career_id for e in screened.entries if isinstance(e, Known) and e.prior.career_id]
         current = self.wh.current_versions([*(doc.career_id for doc in ok), *known_ids])
-        staged = StagedRows(self.run_id, dt.datetime.now(dt.UTC))
+        staged = StagedRows(self.run_id, self._now)
         changed = {
             doc.career_id
             for doc in ok
@@ -227,6 +328,7 @@ class IngestRun:
         }
         bases = self.wh.current_records(changed)  # the records new versions are compared with
         for entry in screened.entries:
+            batch = parsed
             if isinstance(entry, Known):
                 prior, cid = entry.prior, entry.prior.career_id or ""
                 cur = current.get(cid)
@@ -241,16 +343,17 @@ class IngestRun:
                     self._outcome(entry.raw.uri, entry.raw, cid, "duplicate", reason, record_sha=prior.record_sha256)
                     continue
                 # Rare: this run already changed the career, so compare the record the long way.
-                item = process_batch([entry.raw], limits or Limits())[0]
-                if isinstance(item.result, ProcessedDocument) and item.result.career_id not in current:
-                    current.update(self.wh.current_versions([item.result.career_id]))
+                raw, batch = entry.raw, process_batch([entry.raw], limits or Limits())
+                index, result = 0, batch.results[0]
+                if isinstance(result, Parsed) and result.career_id not in current:
+                    current.update(self.wh.current_versions([result.career_id]))
             else:
-                item = next(parsed)
-            raw, result = item.raw, item.result
+                raw = entry
+                index, result = next(results)
             if isinstance(result, DocumentError):
                 self._outcome(raw.uri, raw, None, "quarantined", result.reason)
                 continue
-            self._alias(staged, result)
+            self._alias(result)
             cid, rsha = result.career_id, result.record_sha256
             meta = {"record_sha": rsha, "fmt": result.format, "encoding": result.encoding}
             if rsha in self._records:
@@ -273,7 +376,8 @@ class IngestRun:
                     self._outcome(raw.uri, raw, cid, "duplicate", reason, **meta)
                     continue
                 self._demote(earlier, raw.uri, result.completeness)
-                staged.replaced.append(cid)
+                if cid not in staged.picks:  # staged by an earlier batch: its rows are in the warehouse
+                    staged.replaced[cid] = earlier.version
                 version, base = earlier.version, earlier.base
             elif cur is not None:
                 version = cur.version + 1
@@ -283,20 +387,23 @@ class IngestRun:
             self._records[rsha] = raw.uri
             # _outcome below gives this input the next position; remember it in case it is demoted.
             self._careers[cid] = _Loaded(cid, rsha, result.completeness, raw.uri, self._position + 1, version, base)
-            staged.add(result, raw, version, base)
+            staged.add(batch, index, cid, version, base)
             self._outcome(raw.uri, raw, cid, "loaded", None, **meta)
             self._touched.add(cid)
             if self.recording:
                 self.summary.changed.append((cid, version))
         staged.write(self.wh)
-        self.wh.insert("ingest_documents", self._docs)
-        self._docs = []
 
-    def _alias(self, staged: StagedRows, doc: ProcessedDocument) -> None:
-        for alias in (doc.source_title, doc.guide.title):
+    def _alias(self, doc: Parsed) -> None:
+        for alias in doc.titles:
             if (alias, doc.career_id) not in self._aliases:
                 self._aliases.add((alias, doc.career_id))
-                staged.aliases.append({"alias": alias, "career_id": doc.career_id, "first_seen_run_id": self.run_id})
+                self._new_aliases.append({"alias": alias, "career_id": doc.career_id, "first_seen_run_id": self.run_id})
+
+    def _queue_documents(self) -> None:
+        if self._docs:
+            self.wh.append("ingest_documents", pa.Table.from_pylist(self._docs, schema=_DOCUMENT_SCHEMA))
+            self._docs = []
 
     def _demote(self, earlier: _Loaded, winner_uri: str, completeness: float) -> None:
         """An earlier input of this run lost its career to a more complete one."""
@@ -308,8 +415,8 @@ class IngestRun:
         counts["loaded"] -= 1
         counts["duplicate"] += 1
         if self.recording:
-            self.wh.insert("ingest_documents", self._docs)
-            self._docs = []
+            self._queue_documents()
+            self.wh.flush()
             self.wh.execute(
                 "UPDATE ingest_documents SET outcome = 'duplicate', reason = $reason "
                 "WHERE run_id = $r AND position = $p",
@@ -354,30 +461,24 @@ class IngestRun:
             self.summary.problems.append((uri, reason or ""))
 
     def finish(self) -> RunSummary:
-        """Write the run row and commit the run's transaction."""
-        self.wh.insert("ingest_documents", self._docs)
-        self._docs = []
-        summary = self.summary
-        ids = sorted(self._touched)
-        summary.near_duplicates = find_near_duplicates(self.wh, ids, self.near_duplicate_threshold, self.run_id)
-        summary.finished_at = dt.datetime.now(dt.UTC)
-        summary.elapsed_seconds = round(time.perf_counter() - self._clock, 3)
-        self.wh.insert(
-            "ingest_runs",
-            [
-                {
-                    "run_id": self.run_id,
-                    "started_at": summary.started_at,
-                    "finished_at": summary.finished_at,
-                    "status": "completed",
-                    "parser_version": self.parser_version,
-                    "documents_seen": summary.documents_seen,
-                    **{o: summary.counts[o] for o in OUTCOMES},
-                    "elapsed_seconds": summary.elapsed_seconds,
-                    "flow_run_id": self.flow_run_id,
-                    "inputs": self.inputs,
-                }
-            ],
-        )
-        self.wh.commit()
+        """Complete the run in one transaction: retire replaced versions, find near-duplicates among
+        the careers it changed, add new aliases and mark the run ``completed``."""
+        if not self.atomic:
+            self.wh.begin()
+        try:
+            self._queue_documents()
+            self._retire_replaced()
+            self.wh.insert_new_aliases(self._new_aliases)
+            summary = self.summary
+            ids = sorted(self._touched)
+            summary.near_duplicates = find_near_duplicates(self.wh, ids, self.near_duplicate_threshold, self.run_id)
+            summary.finished_at = dt.datetime.now(dt.UTC)
+            summary.elapsed_seconds = round(time.perf_counter() - self._clock, 3)
+            self.wh.execute("DELETE FROM ingest_runs WHERE run_id = $r", {"r": self.run_id})
+            self.wh.insert("ingest_runs", [self._run_row("completed")])
+            self.wh.commit()
+        except BaseException:
+            if not self.atomic:
+                self.wh.rollback()
+            raise
         return summary

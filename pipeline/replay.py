@@ -63,6 +63,7 @@ def history_segments(wh: Warehouse) -> list[list[StoredRef]]:
         """
         SELECT d.run_id, d.source_uri, d.content_sha256
         FROM ingest_documents d JOIN ingest_runs r USING (run_id) JOIN raw_documents USING (content_sha256)
+        WHERE r.status = 'completed'
         ORDER BY r.started_at, d.run_id, d.position
         """
     ).fetchall()

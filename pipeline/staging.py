@@ -1,9 +1,11 @@
 """The rows one batch adds to the warehouse, and the end-of-run near-duplicate pass.
 
-``StagedRows`` collects, for the careers a batch loads, their ``careers`` row,
-child rows, version row, change-log rows, signature and aliases, then writes them
-with one bulk insert per table. A career staged twice in a batch (a more complete
-input replacing a less complete one) keeps only the later rows.
+``StagedRows`` collects the careers a batch loads: which parsed document and version
+each one takes (its rows were laid out as Arrow columns by the worker that parsed it,
+see ``pipeline.columns``) and its change-log rows. ``write`` removes the rows
+these careers replace and queues the new ones on the warehouse, one Arrow table per
+table and batch. A career staged twice in a batch (a more complete input replacing a
+less complete one) keeps only the later rows.
 """
 
 from __future__ import annotations
@@ -11,16 +13,19 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from pipeline.changes import diff
+from pipeline.columns import pick, with_run
 from pipeline.dedupe import candidate_pairs, jaccard, shingles
 from pipeline.models import CareerGuide
-from pipeline.process import ProcessedDocument
-from pipeline.rows import CHILD_TABLES, LoadContext, Row, career_row, child_rows
-from pipeline.sources import RawDocument
+from pipeline.rows import Row
 from pipeline.warehouse import Warehouse
+
+if TYPE_CHECKING:
+    from pipeline.ingest import ParsedBatch
 
 NEAR_DUPLICATE_METHOD = "minhash-lsh/jaccard-word-3-shingles"
 
@@ -29,36 +34,18 @@ NEAR_DUPLICATE_METHOD = "minhash-lsh/jaccard-word-3-shingles"
 class StagedRows:
     run_id: str
     now: dt.datetime
-    by_career: dict[str, dict[str, list[Row]]] = field(default_factory=dict)
-    aliases: list[Row] = field(default_factory=list)
-    replaced: list[str] = field(default_factory=list)  # careers loaded earlier in this run, now superseded
+    picks: dict[str, tuple[ParsedBatch, int, int]] = field(default_factory=dict)  # career -> (batch, doc, version)
+    changes: dict[str, list[Row]] = field(default_factory=dict)
+    replaced: dict[str, int] = field(default_factory=dict)  # career -> version an earlier batch loaded, superseded
 
-    def add(self, doc: ProcessedDocument, raw: RawDocument, version: int, base_json: str | None) -> None:
+    def add(self, batch: ParsedBatch, doc: int, career_id: str, version: int, base_json: str | None) -> None:
         """Stage a loaded record; ``base_json`` is the career's record before this run (for the change log)."""
-        cid = doc.career_id
-        ctx = LoadContext(version, raw.content_sha256, raw.uri, self.run_id, self.now)
-        tables: dict[str, list[Row]] = {"careers": [career_row(doc, ctx)], **child_rows(doc)}
-        tables["career_versions"] = [
+        self.picks[career_id] = (batch, doc, version)
+        new = CareerGuide.model_validate_json(batch.record_json(doc)) if base_json else None
+        changes = diff(CareerGuide.model_validate_json(base_json), new) if base_json and new else []
+        self.changes[career_id] = [
             {
-                "career_id": cid,
-                "version": version,
-                "record_sha256": doc.record_sha256,
-                "content_sha256": raw.content_sha256,
-                "record": doc.record_json,
-                "valid_from": self.now,
-                "valid_to": None,
-                "run_id": self.run_id,
-                "parser_version": doc.parser_version,
-                "source_uri": raw.uri,
-            }
-        ]
-        tables["career_signatures"] = [
-            {"career_id": cid, "record_sha256": doc.record_sha256, "signature": doc.signature.tolist()}
-        ]
-        changes = diff(CareerGuide.model_validate_json(base_json), doc.guide) if base_json else []
-        tables["career_changes"] = [
-            {
-                "career_id": cid,
+                "career_id": career_id,
                 "version": version,
                 "field": c.field,
                 "change": c.change,
@@ -68,23 +55,23 @@ class StagedRows:
             }
             for c in changes
         ]
-        self.by_career[cid] = tables
 
     def write(self, wh: Warehouse) -> None:
-        """Replace the current rows of the staged careers and append their history rows."""
-        ids = sorted(self.by_career)
-        superseded = sorted(set(self.replaced))
-        if superseded:
-            for table in ("career_versions", "career_changes"):
-                wh.execute(
-                    f"DELETE FROM {table} WHERE run_id = $r AND career_id IN (SELECT unnest($ids))",
-                    {"r": self.run_id, "ids": superseded},
-                )
-        wh.delete_careers(ids, extra_tables=("career_signatures",))
-        wh.close_versions(ids, self.now)
-        for table in ("careers", *CHILD_TABLES, "career_versions", "career_changes", "career_signatures"):
-            wh.insert(table, [row for tables in self.by_career.values() for row in tables.get(table, [])])
-        wh.insert_new_aliases(self.aliases)
+        """Remove rows superseded within this run, then queue the staged careers' rows and change log.
+
+        A career's rows from before the run stay until the run completes (``IngestRun.finish``).
+        """
+        if self.replaced:
+            wh.flush()  # the superseded rows may still be queued
+            for career_id, version in sorted(self.replaced.items()):
+                wh.delete_version(career_id, version, self.run_id)
+        by_batch: dict[int, tuple[ParsedBatch, dict[int, int]]] = {}
+        for batch, doc, version in self.picks.values():
+            by_batch.setdefault(id(batch), (batch, {}))[1][doc] = version
+        for batch, versions in by_batch.values():
+            for name, rows in pick(batch.tables, versions).items():
+                wh.append(name, with_run(name, rows, self.run_id, self.now))
+        wh.insert("career_changes", [row for rows in self.changes.values() for row in rows])
 
 
 MAX_CANDIDATES_PER_CAREER = 20

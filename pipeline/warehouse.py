@@ -89,12 +89,20 @@ class CurrentVersion:
     record_sha256: str
 
 
+# Appended Arrow tables are held back until about this many bytes, then inserted with one
+# statement per table: each INSERT costs a few ms however small, so batches are coalesced.
+APPEND_FLUSH_BYTES = 32 * 1024 * 1024
+
+
 class Warehouse:
     """A read-write warehouse connection with the bulk operations the loader needs."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, path: Path) -> None:
         self.con = con
         self.path = path
+        self._pending: dict[str, list[pa.Table]] = {}
+        self._pending_bytes = 0
+        self.recovered: list[str] = []  # interrupted runs rolled back when this connection opened
 
     @classmethod
     def open(cls, path: str | Path, *, lock_timeout: float = 10.0) -> Warehouse:
@@ -112,7 +120,11 @@ class Warehouse:
         except duckdb.Error as exc:
             con.close()
             raise WarehouseError(f"cannot prepare warehouse {target}: {str(exc).splitlines()[0]}") from None
-        return cls(con, target)
+        warehouse = cls(con, target)
+        for run_id in warehouse.interrupted_runs():
+            warehouse.undo_run(run_id)
+            warehouse.recovered.append(run_id)
+        return warehouse
 
     def close(self) -> None:
         self.con.close()
@@ -128,9 +140,11 @@ class Warehouse:
         self.con.execute("BEGIN TRANSACTION")
 
     def commit(self) -> None:
+        self.flush()
         self.con.execute("COMMIT")
 
     def rollback(self) -> None:
+        self._pending, self._pending_bytes = {}, 0
         with contextlib.suppress(duckdb.Error):  # nothing to roll back
             self.con.execute("ROLLBACK")
 
@@ -146,6 +160,7 @@ class Warehouse:
                        d.position DESC) AS rn
                 FROM ingest_documents d JOIN ingest_runs r USING (run_id)
                 WHERE d.content_sha256 IN (SELECT unnest($shas)) AND d.parser_version = $pv
+                  AND r.status = 'completed'
                   AND (d.record_sha256 IS NOT NULL OR d.outcome = 'quarantined')
             )
             SELECT l.content_sha256, l.outcome, l.career_id, l.record_sha256, l.reason,
@@ -215,10 +230,30 @@ class Warehouse:
 
     # -- writes ------------------------------------------------------------------------
     def insert(self, table: str, rows: list[Row]) -> None:
-        """Bulk insert rows (dicts keyed by column name) through Arrow."""
-        if not rows:
+        """Bulk insert rows (dicts keyed by column name) through Arrow, now."""
+        if rows:
+            self._insert_arrow(table, pa.Table.from_pylist(rows))
+
+    def append(self, table: str, rows: pa.Table) -> None:
+        """Queue an Arrow table for ``table``; queued tables go in together (``flush``).
+
+        Callers flush before statements that must see or change the queued rows; reads of
+        the warehouse in between see it without them.
+        """
+        if rows.num_rows == 0:
             return
-        batch = pa.Table.from_pylist(rows)
+        self._pending.setdefault(table, []).append(rows)
+        self._pending_bytes += rows.nbytes
+        if self._pending_bytes >= APPEND_FLUSH_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        """Insert every queued table, one statement per target table."""
+        pending, self._pending, self._pending_bytes = self._pending, {}, 0
+        for table, parts in pending.items():
+            self._insert_arrow(table, pa.concat_tables(parts, promote_options="default"))
+
+    def _insert_arrow(self, table: str, batch: pa.Table) -> None:
         view = f"_batch_{table}"
         self.con.register(view, batch)
         try:
@@ -226,20 +261,70 @@ class Warehouse:
         finally:
             self.con.unregister(view)
 
-    def delete_careers(self, career_ids: Sequence[str], *, extra_tables: Sequence[str] = ()) -> None:
-        """Remove the current rows (careers and children) of these careers, before re-inserting them."""
-        if not career_ids:
-            return
-        for table in ("careers", *CHILD_TABLES, *extra_tables):
-            self.con.execute(f"DELETE FROM {table} WHERE career_id IN (SELECT unnest($ids))", {"ids": list(career_ids)})
+    def delete_version(self, career_id: str, version: int, run_id: str) -> None:
+        """Remove one version of a career that this run loaded and then superseded (every table)."""
+        params = {"c": career_id, "v": version, "r": run_id}
+        for table in ("careers", *CHILD_TABLES, "career_signatures"):
+            self.con.execute(f"DELETE FROM {table} WHERE career_id = $c AND version = $v", {"c": career_id, "v": version})
+        for table in ("career_versions", "career_changes"):
+            self.con.execute(f"DELETE FROM {table} WHERE career_id = $c AND version = $v AND run_id = $r", params)
 
-    def close_versions(self, career_ids: Sequence[str], valid_to: Any) -> None:
-        if career_ids:
+    def retire_versions(self, current: dict[str, int], valid_to: Any) -> None:
+        """Make ``current`` (career_id -> version) the careers' only rows: delete their rows of other
+        versions from careers, child tables and signatures, and close their other open versions."""
+        if not current:
+            return
+        self.con.register("_current", pa.table({"career_id": list(current), "version": list(current.values())}))
+        try:
+            for table in ("careers", *CHILD_TABLES, "career_signatures"):
+                self.con.execute(
+                    f"DELETE FROM {table} t USING _current k "
+                    "WHERE t.career_id = k.career_id AND t.version IS DISTINCT FROM k.version"
+                )
             self.con.execute(
-                "UPDATE career_versions SET valid_to = $t "
-                "WHERE valid_to IS NULL AND career_id IN (SELECT unnest($ids))",
-                {"t": valid_to, "ids": list(career_ids)},
+                "UPDATE career_versions v SET valid_to = $t FROM _current k "
+                "WHERE v.career_id = k.career_id AND v.valid_to IS NULL AND v.version <> k.version",
+                {"t": valid_to},
             )
+        finally:
+            self.con.unregister("_current")
+
+    def interrupted_runs(self) -> list[str]:
+        """Runs that started loading and never completed (the process was killed)."""
+        rows = self.con.execute("SELECT run_id FROM ingest_runs WHERE status = 'running'").fetchall()
+        return [row[0] for row in rows]
+
+    def undo_run(self, run_id: str) -> None:
+        """Remove every row an unfinished run added (one transaction).
+
+        A run only ever adds rows until it completes: replacing old versions, closing them and
+        the near-duplicate pass happen in its last transaction. So deleting what carries its
+        run id restores the warehouse exactly as it was before the run.
+        """
+        self.begin()
+        try:
+            params = {"r": run_id}
+            for table in (*CHILD_TABLES, "career_signatures"):
+                self.con.execute(
+                    f"DELETE FROM {table} t USING career_versions v "
+                    "WHERE v.run_id = $r AND t.career_id = v.career_id AND t.version = v.version",
+                    params,
+                )
+            for table, column in (
+                ("careers", "run_id"),
+                ("career_versions", "run_id"),
+                ("career_changes", "run_id"),
+                ("career_aliases", "first_seen_run_id"),
+                ("duplicate_candidates", "run_id"),
+                ("ingest_documents", "run_id"),
+                ("raw_documents", "first_run_id"),
+                ("ingest_runs", "run_id"),
+            ):
+                self.con.execute(f"DELETE FROM {table} WHERE {column} = $r", params)
+            self.commit()
+        except BaseException:
+            self.rollback()
+            raise
 
     def execute(self, sql: str, params: dict[str, Any] | None = None) -> None:
         self.con.execute(sql, params or {})

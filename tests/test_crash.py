@@ -1,5 +1,6 @@
-"""Crash safety: an ingest killed with SIGKILL mid-load leaves the warehouse exactly as before the
-run, and the next run completes and accounts for every input.
+"""Crash safety: an ingest killed with SIGKILL mid-load is undone exactly the next time the
+warehouse is opened for writing (batches are committed as they go, tagged with the run), and the
+next run completes and accounts for every input.
 
 The child process runs the library's ingest path (``tests.helpers.ingest``) with a hook that
 prints a marker at a chosen point inside the run's transaction and then sleeps, so the kill
@@ -26,11 +27,11 @@ COPIES = 30
 BATCH = 10
 MARKER = "HOOKED"
 
-# Where the child stops: after the first batch is staged, or with everything staged and the
-# run row written, immediately before COMMIT.
+# Where the child stops: after the first batch is committed, or inside the run's final
+# transaction, after the replaced versions' rows were deleted and before COMMIT.
 HOOKS = {
     "after-first-batch": ("pipeline.ingest", "IngestRun", "record"),
-    "just-before-commit": ("pipeline.warehouse", "Warehouse", "commit"),
+    "inside-final-transaction": ("pipeline.warehouse", "Warehouse", "insert_new_aliases"),
 }
 
 CHILD = """
@@ -104,19 +105,24 @@ def test_sigkill_mid_load_leaves_the_warehouse_as_before(tmp_path: Path, hook: s
 
     inputs = tmp_path / "inputs"
     _guides(inputs, COPIES)  # the first 3 are the earlier run's bytes, the rest are new careers
+    # ... and a new version of the sample's career, so the killed run replaces rows of an old version.
+    revised = SAMPLE.read_bytes().replace(b"Medical Records Technician", b"Medical Records Technicians", 1)
+    (inputs / "medical-records-technician-revised.txt").write_bytes(revised + b"\n\nPros\n- Steady hours\n")
     _kill_at_hook(inputs, warehouse, HOOKS[hook])
 
-    # The warehouse opens (read-only and as the writer) and holds exactly the state before that run.
+    # Read-only, the interrupted run shows as running; opening as the writer undoes it exactly.
+    assert scalar(warehouse, "select count(*) from ingest_runs where status = 'running'") == 1
+    with Warehouse.open(warehouse, lock_timeout=5) as wh:  # no stale lock is left behind either
+        assert len(wh.recovered) == 1
     assert _counts(warehouse) == before
     assert rows(warehouse, "select career_id, version, record_sha256 from careers order by 1") == snapshot
-    with Warehouse.open(warehouse, lock_timeout=5):
-        pass  # no stale lock is left behind by the killed writer
 
     # The next run completes and accounts for every input.
     summary = ingest([inputs], warehouse, batch_size=BATCH)
-    assert dict(summary.counts) == {"unchanged": 3, "loaded": COPIES - 3}
+    assert dict(summary.counts) == {"unchanged": 3, "loaded": COPIES - 2}
     run_id = summary.run_id
-    assert scalar(warehouse, "select count(*) from ingest_documents where run_id = $1", [run_id]) == COPIES
+    assert scalar(warehouse, "select count(*) from ingest_documents where run_id = $1", [run_id]) == COPIES + 1
     assert scalar(warehouse, "select count(*) from ingest_runs") == 2
     assert scalar(warehouse, "select status from ingest_runs where run_id = $1", [run_id]) == "completed"
     assert scalar(warehouse, "select count(*) from careers") == COPIES + 1  # + the sample
+    assert rows(warehouse, "select version from careers where career_id = 'medical-records-technician'") == [(2,)]

@@ -10,7 +10,7 @@
 COMMENT ON COLUMN ingest_runs.run_id IS 'Key: the run''s id, a UTC timestamp plus a random suffix (20260101T120000-1a2b3c4d).';
 COMMENT ON COLUMN ingest_runs.started_at IS 'When the run started.';
 COMMENT ON COLUMN ingest_runs.finished_at IS 'When the run committed.';
-COMMENT ON COLUMN ingest_runs.status IS 'completed (a run that fails is rolled back and leaves no row).';
+COMMENT ON COLUMN ingest_runs.status IS 'completed, or running while a run is loading (a run interrupted by a crash is rolled back, row included, the next time the warehouse is opened for writing).';
 COMMENT ON COLUMN ingest_runs.parser_version IS 'PARSER_VERSION of the code that ran.';
 COMMENT ON COLUMN ingest_runs.documents_seen IS 'Inputs the run saw; equals loaded + unchanged + duplicate + quarantined.';
 COMMENT ON COLUMN ingest_runs.loaded IS 'Inputs loaded as a new career or a new version of one.';
@@ -254,3 +254,13 @@ COMMENT ON COLUMN v_data_quality.format IS 'text or html.';
 COMMENT ON COLUMN v_data_quality.parser_version IS 'PARSER_VERSION that extracted it.';
 COMMENT ON COLUMN v_data_quality.run_id IS 'Run that loaded the current version.';
 COMMENT ON COLUMN v_data_quality.loaded_at IS 'When the current version was loaded.';
+
+-- version of child rows and signatures
+COMMENT ON COLUMN career_items.version IS 'The career version these rows belong to (careers.version, career_versions.version).';
+COMMENT ON COLUMN career_paragraphs.version IS 'The career version these rows belong to (careers.version, career_versions.version).';
+COMMENT ON COLUMN career_tiers.version IS 'The career version these rows belong to (careers.version, career_versions.version).';
+COMMENT ON COLUMN career_day_blocks.version IS 'The career version these rows belong to (careers.version, career_versions.version).';
+COMMENT ON COLUMN career_skill_groups.version IS 'The career version these rows belong to (careers.version, career_versions.version).';
+COMMENT ON COLUMN career_case_studies.version IS 'The career version these rows belong to (careers.version, career_versions.version).';
+COMMENT ON COLUMN career_faqs.version IS 'The career version these rows belong to (careers.version, career_versions.version).';
+COMMENT ON COLUMN career_signatures.version IS 'The career version these rows belong to (careers.version, career_versions.version).';

@@ -10,7 +10,7 @@ CREATE TABLE IF NOT EXISTS ingest_runs (
     run_id            VARCHAR NOT NULL,      -- key
     started_at        TIMESTAMPTZ NOT NULL,
     finished_at       TIMESTAMPTZ,
-    status            VARCHAR NOT NULL,      -- completed
+    status            VARCHAR NOT NULL,      -- running | completed
     parser_version    VARCHAR NOT NULL,
     documents_seen    INTEGER NOT NULL,
     loaded            INTEGER NOT NULL,
@@ -159,6 +159,26 @@ CREATE TABLE IF NOT EXISTS duplicate_candidates (
     run_id       VARCHAR NOT NULL,
     detected_at  TIMESTAMPTZ NOT NULL
 );
+
+-- Child rows and signatures name the career version they belong to, so a run can add a
+-- career's new rows beside its old ones and retire the old ones when it completes.
+-- (Added after the first release: ALTER brings older warehouses up to date.)
+ALTER TABLE career_items ADD COLUMN IF NOT EXISTS version INTEGER;
+ALTER TABLE career_paragraphs ADD COLUMN IF NOT EXISTS version INTEGER;
+ALTER TABLE career_tiers ADD COLUMN IF NOT EXISTS version INTEGER;
+ALTER TABLE career_day_blocks ADD COLUMN IF NOT EXISTS version INTEGER;
+ALTER TABLE career_skill_groups ADD COLUMN IF NOT EXISTS version INTEGER;
+ALTER TABLE career_case_studies ADD COLUMN IF NOT EXISTS version INTEGER;
+ALTER TABLE career_faqs ADD COLUMN IF NOT EXISTS version INTEGER;
+ALTER TABLE career_signatures ADD COLUMN IF NOT EXISTS version INTEGER;
+UPDATE career_items t SET version = c.version FROM careers c WHERE t.version IS NULL AND t.career_id = c.career_id;
+UPDATE career_paragraphs t SET version = c.version FROM careers c WHERE t.version IS NULL AND t.career_id = c.career_id;
+UPDATE career_tiers t SET version = c.version FROM careers c WHERE t.version IS NULL AND t.career_id = c.career_id;
+UPDATE career_day_blocks t SET version = c.version FROM careers c WHERE t.version IS NULL AND t.career_id = c.career_id;
+UPDATE career_skill_groups t SET version = c.version FROM careers c WHERE t.version IS NULL AND t.career_id = c.career_id;
+UPDATE career_case_studies t SET version = c.version FROM careers c WHERE t.version IS NULL AND t.career_id = c.career_id;
+UPDATE career_faqs t SET version = c.version FROM careers c WHERE t.version IS NULL AND t.career_id = c.career_id;
+UPDATE career_signatures t SET version = c.version FROM careers c WHERE t.version IS NULL AND t.career_id = c.career_id;
 
 COMMENT ON TABLE careers IS 'One row per career, its current version. Salaries are whole units of salary_currency per year.';
 COMMENT ON TABLE career_items IS 'Bullet lists as rows: section is responsibilities, tech_stack, tech_skills, soft_skills, pros, cons, common_mistakes, advice, related_roles, sources, or the snake_case heading of a section the parser does not know.';
