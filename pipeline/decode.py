@@ -90,13 +90,13 @@ def decode_bytes(data: bytes) -> DecodedText:
     else:
         text, repaired = repair_mojibake(text)
     text = normalize_text(text)
-    if not text.strip():
+    if not text or text.isspace():  # not text.strip(), without copying the text
         raise DecodeError(_EMPTY)
     return DecodedText(text=text, encoding=encoding, repaired=repaired)
 
 
 def _decode(data: bytes) -> tuple[str, str]:
-    if not data.strip():
+    if not data or data.isspace():  # bytes.isspace() is the ASCII whitespace that strip() removes
         raise DecodeError(_EMPTY)
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -229,6 +229,13 @@ _PAIR = re.compile(
     _char_class({c for table in _MAPS for c, b in table.items() if 0xC2 <= b <= 0xF4})
     + _char_class({c for table in _MAPS for c, b in table.items() if 0x80 <= b <= 0xBF})
 )
+# Another pass looks only at the stretches around the characters the last pass wrote: its
+# window for position p is p-1..p+1 plus the runs of candidates that touch it, and a run that
+# reaches beyond p-3..p+3 has two candidates side by side within it. A window without two
+# candidates side by side holds no pair, finds nothing, and (merged with a neighbour) joins no
+# pair across their border, so such positions are dropped; most repaired characters ("€" before
+# a digit, "’" between letters) have none, and the pass is skipped.
+_PAIRABLE = re.compile(_char_class(_CANDIDATES) * 2)
 # The code pages agree on every byte they share, so their repairs never conflict.
 _CODE_PAGES = tuple((re.compile(_char_class(table) + "{2,}"), {ord(c): b for c, b in table.items()}) for table in _MAPS)
 
@@ -282,7 +289,9 @@ def repair_mojibake(text: str) -> tuple[str, int]:
         total += len(written)
         if not again:
             break
-        near = written
+        near = [position for position in written if _PAIRABLE.search(text, max(position - 3, 0), position + 4)]
+        if not near:
+            break
     return text, total
 
 
