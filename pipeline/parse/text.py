@@ -154,8 +154,15 @@ def _blocks(text: str, max_line_chars: int) -> Iterator[tuple[list[str], _Marks]
                 marks = []
                 bullet_line = None
             continue
-        # Most lines start with a letter: no bullet, and no call to find that out.
-        end = 0 if line[0] in _NO_BULLET_START else _bullet_end(line)
+        # Most lines start with a letter: no bullet, and no call to find that out. Most bullets
+        # are one character and one space before the text: BULLET would end right there.
+        first = line[0]
+        if first in _NO_BULLET_START:
+            end = 0
+        elif first in _BULLET_CHARS and line[1:2] == " " and not line[2:3].isspace():
+            end = 2
+        else:
+            end = _bullet_end(line)
         if end:
             bullet_line = raw_line
             item = line[end:]  # starts after the bullet's whitespace, ends stripped: never empty
@@ -192,7 +199,7 @@ def _indent(raw_line: str) -> int:
 
 
 def _is_wrapped_prose(lines: list[str]) -> bool:
-    return len(lines) > 1 and all(len(line) >= _WRAP_MIN_CHARS for line in lines[:-1])
+    return len(lines) > 1 and min(map(len, lines[:-1])) >= _WRAP_MIN_CHARS
 
 
 def block_contents(lines: list[str]) -> list[Block]:
@@ -203,7 +210,7 @@ def block_contents(lines: list[str]) -> list[Block]:
 def _contents(lines: list[str], marks: _Marks) -> list[Block]:
     if all(marks):  # only bullets with text: one list (what the loop below makes of them)
         return [Items(tuple(filter(None, marks)))]
-    if marks.count(None) == len(marks) and not any(":" in line for line in lines):
+    if marks.count(None) == len(marks) and ":" not in "".join(lines):
         return _prose(lines)  # no bullet and no field: the loop below would only collect prose
     out: list[Block] = []
     items: list[str] = []
