@@ -54,16 +54,18 @@ class _Parts:
 
     __slots__ = ("fields", "items", "lines", "paragraphs")
 
-    def __init__(self) -> None:
-        self.paragraphs: list[str] = []
-        self.items: list[str] = []
-        self.fields: dict[str, str] = {}
-        self.lines: list[str] = []  # paragraphs in order, fields as "Label: value"
+    def __init__(self, paragraphs: list[str], items: list[str], fields: dict[str, str], lines: list[str]) -> None:
+        self.paragraphs = paragraphs
+        self.items = items
+        self.fields = fields
+        self.lines = lines  # paragraphs in order, fields as "Label: value"
 
 
 def _parts(blocks: list[Block]) -> _Parts:
-    parts = _Parts()
-    paragraphs, items, fields, lines = parts.paragraphs, parts.items, parts.fields, parts.lines
+    paragraphs: list[str] = []
+    items: list[str] = []
+    fields: dict[str, str] = {}
+    lines: list[str] = []
     for block in blocks:
         if isinstance(block, Paragraph):
             paragraphs.append(block.text)
@@ -73,7 +75,7 @@ def _parts(blocks: list[Block]) -> _Parts:
         elif isinstance(block, Field):
             fields.setdefault(block.label.lower(), block.value)
             lines.append(f"{block.label}: {block.value}")
-    return parts
+    return _Parts(paragraphs, items, fields, lines)
 
 
 def _joined(texts: list[str]) -> str | None:
@@ -103,6 +105,9 @@ class _Record:
     def add_items(self, key: str, items: list[str], *, always: bool = False) -> None:
         bucket = self.items.setdefault(key, []) if (items or always) else None
         if bucket is None:
+            return
+        if not bucket and len(set(items)) == len(items):
+            bucket.extend(items)  # the usual list: new and without repeats, so nothing to flag
             return
         for item in items:
             if item in bucket:
