@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import charset_normalizer
 from bs4.dammit import EncodingDetector
@@ -77,7 +77,38 @@ def normalize_text(text: str) -> str:
         text = text.replace("\ufeff", "")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
+    return text if _nfc_stable(text) else unicodedata.normalize("NFC", text)
+
+
+_ASCII_BYTES = bytes(range(128))
+
+
+def _nfc_stable(text: str) -> bool:
+    """True when NFC leaves ``text`` as it is because every character is inert (see ``_inert``).
+
+    unicodedata's own check reads every character's record (about 60 us for a 20 KB guide);
+    ASCII is inert, so only the few other characters matter: deleting the ASCII bytes of the
+    UTF-8 form leaves exactly their encodings, and the distinct ones are judged once each.
+    """
+    others = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    return all(map(_inert, set(others.decode("utf-8", "surrogatepass"))))
+
+
+@cache  # one verdict per distinct character
+def _inert(char: str) -> bool:
+    """NFC can neither change ``char`` nor combine it with the character before it.
+
+    Such a character has canonical combining class 0 and NFC quick-check Yes, so a text of
+    them (and ASCII) passes NFC's quick check unchanged. The characters that combine with the
+    one before (quick check Maybe) are all marks (category M) or Hangul vowel and trailing
+    jamo (U+1100-U+11FF); the ones NFC replaces (quick check No) change on their own.
+    """
+    return (
+        unicodedata.combining(char) == 0
+        and not unicodedata.category(char).startswith("M")
+        and not "\u1100" <= char <= "\u11ff"
+        and unicodedata.normalize("NFC", char) == char
+    )
 
 
 def decode_bytes(data: bytes) -> DecodedText:
