@@ -71,11 +71,13 @@ def parent_of(node: Node) -> Node | None:
 
 
 def ancestors(tag: Element) -> Iterator[Element]:
-    """The parent elements of ``tag``, nearest first (``DOCUMENT`` not included)."""
-    node = tag.getparent()
-    while node is not None:
-        yield node
-        node = node.getparent()
+    """The parent elements of ``tag``, nearest first (``DOCUMENT`` not included).
+
+    lxml's own iterator: the walk up runs in C, and so do ``set.isdisjoint`` or
+    ``Counter.update`` consuming it.
+    """
+    found: Iterator[Element] = tag.iterancestors()
+    return found
 
 
 def in_string_container(tag: Element) -> bool:

@@ -127,7 +127,11 @@ class Walker:
                         if len(node) if kids is None else kids:
                             stack.append((node, iter(node) if kids is None else iter(kids), child_flags))
                             break
-                        if child_flags:  # a leaf: its end now, as popping it off the stack would do
+                        # A leaf: its end now, as popping it off the stack would do.
+                        if child_flags == _BLOCK:  # _exit's whole work for a plain block
+                            if buffer:
+                                self._flush()
+                        elif child_flags:
                             self._exit(node, child_flags)
                 # The tail of a skipped element, a leaf or a comment: a string of ``tag``.
                 if (text := node.tail) and not self._ruby:
@@ -192,6 +196,16 @@ class Walker:
         kids = self._kids = list(tag)
         # Strings directly inside ``tag`` are text unless it (or an open ancestor) is rt/rp.
         plain = not self._ruby and name not in _RUBY_TAGS
+        if not kids and plain and name != "pre" and tag not in self._profiles:
+            # A childless block without a class (so no class heading or item): the line before
+            # it ends, its text is a line of its own. What the walk would do, at once.
+            if self._buffer:
+                self._flush()
+            if text := tag.text:
+                self._text(text)
+                if self._buffer:
+                    self._flush()
+            return _SKIP
         free = self._capture_kind is None and not self._list_depth
         if free and inline_only(kids):
             profile = self._profiles.get(tag)
@@ -313,7 +327,11 @@ class Walker:
         if self._list_depth or (text[:1] in BULLET_START and BULLET.match(text)):
             self._add_item(text)
             return
-        self._block(as_field(text) or Paragraph(text))
+        block = as_field(text) or Paragraph(text)
+        if self._items is not None or self._label is not None:  # _block, inlined
+            self._close()
+        if self._started:
+            self._blocks.append(block)
 
     def _add_item(self, text: str) -> None:
         text = (BULLET.sub("", text, count=1) if text[:1] in BULLET_START else text).strip()
