@@ -29,6 +29,7 @@ from prefect.utilities.annotations import quote
 from pydantic import BaseModel, Field
 
 import pipeline
+from flows.handoff import Ticket, claim, discard_all, park
 from pipeline import progress
 from pipeline.errors import PipelineError
 from pipeline.ingest import IngestRun, ParsedBatch, RunSummary, Screened, Unread, process_batch, read_batch
@@ -123,11 +124,18 @@ def shutdown_process_pool() -> None:
 
 
 @task(cache_policy=NO_CACHE)
-def parse_documents(raws: Sequence[RawDocument], limits: Limits, workers: int = 0) -> ParsedBatch:
-    """Decode, parse, extract and validate one batch: pure, no I/O (in a worker process when workers > 0)."""
+def parse_documents(
+    raws: Sequence[RawDocument], limits: Limits, workers: int = 0, by_ticket: bool = False
+) -> ParsedBatch | Ticket:
+    """Decode, parse, extract and validate one batch: pure, no I/O (in a worker process when workers > 0).
+
+    With ``by_ticket`` the batch is parked in this process and a ticket returned (see flows.handoff).
+    """
     if workers and raws:
-        return _process_pool(workers).submit(process_batch, list(raws), limits).result()
-    return process_batch(raws, limits)
+        batch = _process_pool(workers).submit(process_batch, list(raws), limits).result()
+    else:
+        batch = process_batch(raws, limits)
+    return park(batch) if by_ticket else batch
 
 
 @task(cache_policy=NO_CACHE)
@@ -171,16 +179,21 @@ def _ingest_batches(
     # opaque(): Prefect would otherwise walk every document of every batch looking for futures.
     # (Not for Dask: its runner ships the arguments to other processes and must see them.)
     quoting = config.task_runner != "dask"
+    # Results come back by ticket when the task runs in this process and is not cached.
+    by_ticket = quoting and not config.cache_parse_results
     # Parse batches run on the flow's task runner (threads, processes or Dask) while this thread
     # screens the next batch and stages finished ones, in input order, through the one writer.
     # At most ``in_flight`` batches are parsed at once, so memory stays bounded by batch size.
     in_flight = max(1, config.workers) + 1
-    pending: deque[tuple[int, int, Screened, PrefectFuture[ParsedBatch]]] = deque()
+    pending: deque[tuple[int, int, Screened, PrefectFuture[ParsedBatch | Ticket]]] = deque()
 
     def stage_oldest() -> None:
         nonlocal done
         number, size, screened, future = pending.popleft()
-        stage_batch(opaque(run), opaque(screened), opaque(future.result()), config.limits)
+        result = future.result()
+        parsed = claim(result) if isinstance(result, Ticket) else result
+        stage_batch(opaque(run), opaque(screened), opaque(parsed), config.limits)
+        del result, parsed
         done += size
         logger.info(
             "%s batch %d: %d document(s), %d parsed, %d/%d done", label, number, size, len(screened.todo), done, total
@@ -195,7 +208,7 @@ def _ingest_batches(
                 number,
                 len(read),
                 screened,
-                parse.submit(opaque(screened.todo) if quoting else screened.todo, config.limits, workers),
+                parse.submit(opaque(screened.todo) if quoting else screened.todo, config.limits, workers, by_ticket),
             )
         )
         while len(pending) >= in_flight:
@@ -264,6 +277,7 @@ def ingest_flow(config: IngestConfig | None = None) -> RunSummary:
         summary = _run(config, body)
     finally:
         shutdown_process_pool()
+        discard_all()
     logger.info("run %s: %s", summary.run_id, dict(summary.counts))
     return summary
 
