@@ -220,10 +220,16 @@ class Survey:
         for anchor in (*self.landmarks, *self.h1s):
             keep.add(anchor)
             keep.update(ancestors(anchor))
-        counts = self._heading_counts = _ancestor_counts(self.headings)
+        counts = self._all_heading_counts()
         if len(self.headings) >= 2:
             keep.update(key for key, count in counts.items() if count * 2 > len(self.headings))
         return keep
+
+    def _all_heading_counts(self) -> dict[Element, int]:
+        """How many headings each element holds, counted once for ``protected`` and ``content_root``."""
+        if self._heading_counts is None:
+            self._heading_counts = _ancestor_counts(self.headings)
+        return self._heading_counts
 
     def content_root(self, judge: ChromeJudge, text_of: Callable[[Element], str]) -> tuple[Node, Element | None]:
         """The element to walk and the h1 that holds the title (if any).
@@ -232,12 +238,12 @@ class Survey:
         deepest on a tie), else the lowest element holding all headings, else ``body``; the
         root then grows to include the title h1 if that sits outside it (a page hero).
         """
-        headings = [h for h in self.headings if not judge.inside_chrome(h)]
+        headings: list[Element] = []
+        hidden: list[Element] = []
+        for heading in self.headings:
+            (hidden if judge.inside_chrome(heading) else headings).append(heading)
         h1s = [h for h in self.h1s if not judge.inside_chrome(h) and text_of(h)]
-        # The same list (in order) when no heading is inside chrome: ``protected`` counted it.
-        counts = self._heading_counts if len(headings) == len(self.headings) else None
-        if counts is None:
-            counts = _ancestor_counts(headings)
+        counts = _without(self._all_heading_counts(), hidden)  # the few inside chrome taken out
         root: Node | None = None
         best = -1
         for landmark in self.landmarks:
@@ -311,8 +317,18 @@ class ChromeJudge:
 
 
 def _ancestor_counts(tags: list[Element]) -> dict[Element, int]:
-    """How many of ``tags`` each element holds (``Counter.update`` counts in C)."""
+    """How many of ``tags`` each element holds (``Counter`` counts in C)."""
     return Counter(chain.from_iterable(map(ancestors, tags)))
+
+
+def _without(counts: dict[Element, int], removed: list[Element]) -> dict[Element, int]:
+    """``counts`` less the ancestors of ``removed`` (an element may be left with 0)."""
+    if not removed:
+        return counts
+    fewer = dict(counts)
+    for parent, count in _ancestor_counts(removed).items():
+        fewer[parent] -= count
+    return fewer
 
 
 def _is_inside(tag: Element, root: Node) -> bool:

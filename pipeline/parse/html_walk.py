@@ -193,19 +193,21 @@ class Walker:
 
     def _enter_other(self, tag: Element, name: str) -> int:
         """A block element, or a heading made of a class or a bold line, or a list-item span."""
-        kids = self._kids = list(tag)
         # Strings directly inside ``tag`` are text unless it (or an open ancestor) is rt/rp.
         plain = not self._ruby and name not in _RUBY_TAGS
-        if not kids and plain and name != "pre" and tag not in self._profiles:
-            # A childless block without a class (so no class heading or item): the line before
-            # it ends, its text is a line of its own. What the walk would do, at once.
-            if self._buffer:
-                self._flush()
-            if text := tag.text:
-                self._text(text)
+        if not len(tag) and plain and name != "pre":
+            profile = self._profiles.get(tag)
+            if profile is None or not (profile.heading or profile.item):
+                # A childless block that is no class heading or item: the line before it ends,
+                # its text is a line of its own. What the walk would do, at once.
                 if self._buffer:
                     self._flush()
-            return _SKIP
+                if text := tag.text:
+                    self._text(text)
+                    if self._buffer:
+                        self._flush()
+                return _SKIP
+        kids = self._kids = list(tag)
         free = self._capture_kind is None and not self._list_depth
         if free and inline_only(kids):
             profile = self._profiles.get(tag)
