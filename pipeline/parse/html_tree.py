@@ -12,7 +12,8 @@ Limits: nesting deeper than ``max_depth`` and more than ``max_elements`` element
 with a ``ParseError`` at the first element that breaks them, in document order, as the old
 BeautifulSoup builder did (its document object counted as one element). The text is fed in
 chunks and the parser's start/end events are read after each, so a hostile page stops after at
-most one chunk.
+most one chunk; a page of one chunk is parsed whole and the limits are checked on the tree by
+compiled XPath (count and depth), in C, with the same verdicts in the same order.
 
 libxml2 keeps at most 2,048 levels (XML_PARSE_HUGE) and silently drops everything after that
 point. With the default ``max_depth`` (200) such a page is refused long before; when a caller
