@@ -96,8 +96,8 @@ def read_inputs(batch: Sequence[SourceFile], limits: Limits) -> list[RawDocument
 
 
 def parse_cache_key(context: object, parameters: dict[str, Any]) -> str:
-    """Cache key of a parse batch: its documents' sha256s, the parser version and the limits."""
-    digest = hashlib.sha256(pipeline.PARSER_VERSION.encode())
+    """Cache key of a parse batch: its documents' sha256s, the parser version, the batch layout and the limits."""
+    digest = hashlib.sha256(f"{pipeline.PARSER_VERSION}/{ParsedBatch.LAYOUT}".encode())
     for raw in parameters["raws"]:
         digest.update(raw.content_sha256.encode())
         digest.update(raw.uri.encode())

@@ -53,7 +53,9 @@ def word_hashes(text: str) -> np.ndarray:
     Prefix sums of ``byte * P^i`` give the hash of any byte range; multiplying by P^-start makes
     it independent of where the word sits, so equal words hash equally.
     """
-    data = np.frombuffer(text.lower().encode("utf-8"), dtype=np.uint8)
+    # bytes.lower() folds ASCII only, which for ASCII text is exactly str.lower(), and much cheaper.
+    encoded = text.encode("ascii").lower() if text.isascii() else text.lower().encode("utf-8")
+    data = np.frombuffer(encoded, dtype=np.uint8)
     if data.size == 0:
         return np.zeros(0, dtype=np.uint64)
     is_word = _WORD_BYTE[data]
@@ -69,30 +71,38 @@ def word_hashes(text: str) -> np.ndarray:
 
 def record_text(record: dict[str, Any]) -> Iterator[str]:
     """Every human-readable string of a dumped record (values, not keys), in a stable order."""
+    out: list[str] = []
 
-    def walk(value: Any) -> Iterator[str]:
+    def walk(value: Any) -> None:
         if isinstance(value, str):
-            yield value
+            out.append(value)
         elif isinstance(value, dict):
             for key in sorted(value):
-                yield from walk(value[key])
+                walk(value[key])
         elif isinstance(value, list | tuple):
             for item in value:
-                yield from walk(item)
+                walk(item)
 
     for key in sorted(record):
         if key != "quality_flags":
-            yield from walk(record[key])
+            walk(record[key])
+    return iter(out)
+
+
+def shingle_hashes(record: dict[str, Any]) -> np.ndarray:
+    """64-bit hashes of the word 3-grams of a record dumped with ``model_dump(mode="json")``, in text
+    order, repeats included (enough for a MinHash signature, which only takes minima)."""
+    ids = word_hashes(" ".join(record_text(record)))
+    if len(ids) < SHINGLE_WORDS:
+        return ids
+    with np.errstate(over="ignore"):
+        combined: np.ndarray = ids[:-2] * np.uint64(1_000_003) ^ ids[1:-1] * np.uint64(8191) ^ ids[2:]
+    return combined
 
 
 def shingles(record: dict[str, Any]) -> np.ndarray:
-    """Sorted unique 64-bit hashes of the word 3-grams of a record dumped with ``model_dump(mode="json")``."""
-    ids = word_hashes(" ".join(record_text(record)))
-    if len(ids) < SHINGLE_WORDS:
-        return np.unique(ids)
-    with np.errstate(over="ignore"):
-        combined = ids[:-2] * np.uint64(1_000_003) ^ ids[1:-1] * np.uint64(8191) ^ ids[2:]
-    return np.unique(combined)
+    """The sorted set of a record's shingle hashes (what Jaccard similarity compares)."""
+    return np.unique(shingle_hashes(record))
 
 
 def signature(hashes: np.ndarray) -> np.ndarray:

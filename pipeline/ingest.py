@@ -30,11 +30,13 @@ import uuid
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 import pyarrow as pa
 
 import pipeline
 from pipeline.columns import guide_tables
+from pipeline.compress import CODEC, pack
 from pipeline.errors import DocumentError
 from pipeline.limits import Limits
 from pipeline.process import ProcessedDocument, process_document
@@ -89,6 +91,9 @@ class ParsedBatch:
 
     results: list[Parsed | DocumentError]
     tables: dict[str, pa.Table]
+    packed: list[bytes]  # every input's bytes, compressed for raw_documents (pipeline.compress)
+
+    LAYOUT: ClassVar[str] = "3"  # bump when the fields change: cached batches of another layout are not reused
 
     def record_json(self, doc: int) -> str:
         """The canonical JSON record of parsed document ``doc``."""
@@ -123,7 +128,7 @@ def process_batch(raws: Sequence[RawDocument], limits: Limits) -> ParsedBatch:
         titles = (doc.source_title, doc.guide.title)
         results.append(Parsed(doc.career_id, doc.record_sha256, doc.completeness, doc.format, doc.encoding, titles))
         ok.append((index, doc, raw.content_sha256, raw.uri))
-    return ParsedBatch(results, guide_tables(ok))
+    return ParsedBatch(results, guide_tables(ok), pack([raw.data for raw in raws]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +145,7 @@ class Screened:
 
     entries: list[RawDocument | Known] = field(default_factory=list)
     todo: list[RawDocument] = field(default_factory=list)
+    new: set[str] = field(default_factory=set)  # content sha256s of todo documents to store in raw_documents
 
 
 @dataclass
@@ -260,14 +266,13 @@ class IngestRun:
         prior = {} if self.parse_all else self.wh.prior_contents([r.content_sha256 for r in raws], self.parser_version)
         stored = self.wh.stored_contents([r.content_sha256 for r in raws])
         screened = Screened()
-        new_raw: list[RawDocument] = []
+        new_raw: list[RawDocument] = []  # new bytes that will not be parsed (stored here, not by record)
         for doc in batch:
             if isinstance(doc, Unread):
                 self._outcome(doc.uri, None, None, "quarantined", doc.reason)
                 continue
             sha = doc.content_sha256
-            if sha not in stored and sha not in self._contents:
-                new_raw.append(doc)
+            is_new = sha not in stored and sha not in self._contents
             if sha in self._contents:
                 self._outcome(doc.uri, doc, None, "duplicate", f"same bytes as {self._contents[sha]} in this run")
                 continue
@@ -280,20 +285,29 @@ class IngestRun:
             else:
                 screened.entries.append(doc)
                 screened.todo.append(doc)
-        if new_raw:
+                if is_new:
+                    screened.new.add(sha)
+                    continue
+            if is_new:
+                new_raw.append(doc)
+        self._store_raw(new_raw, pack([d.data for d in new_raw]))
+        return screened
+
+    def _store_raw(self, docs: Sequence[RawDocument], packed: Sequence[bytes]) -> None:
+        if docs:
             self.wh.append(
                 "raw_documents",
                 pa.table(
                     {
-                        "content_sha256": [d.content_sha256 for d in new_raw],
-                        "data": pa.array([d.data for d in new_raw], type=pa.binary()),
-                        "size_bytes": pa.array([d.size for d in new_raw], type=pa.int64()),
-                        "first_source_uri": [d.uri for d in new_raw],
-                        "first_run_id": [self.run_id] * len(new_raw),
+                        "content_sha256": [d.content_sha256 for d in docs],
+                        "data": pa.array(packed, type=pa.binary()),
+                        "size_bytes": pa.array([d.size for d in docs], type=pa.int64()),
+                        "first_source_uri": [d.uri for d in docs],
+                        "first_run_id": [self.run_id] * len(docs),
+                        "compression": [CODEC] * len(docs),
                     }
                 ),
             )
-        return screened
 
     def record(self, screened: Screened, parsed: ParsedBatch, limits: Limits | None = None) -> None:
         """Decide outcomes, in input order, for a screened batch and its parse results; stage loaded rows.
@@ -303,6 +317,9 @@ class IngestRun:
         if not self.atomic:
             self.wh.begin()
         try:
+            pairs = zip(screened.todo, parsed.packed, strict=True)
+            new = [(doc, packed) for doc, packed in pairs if doc.content_sha256 in screened.new]
+            self._store_raw([doc for doc, _ in new], [packed for _, packed in new])
             self._record(screened, parsed, limits)
             self._queue_documents()
             self.wh.flush()

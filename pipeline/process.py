@@ -14,7 +14,7 @@ import numpy as np
 
 import pipeline
 from pipeline.decode import DecodedText, decode_bytes
-from pipeline.dedupe import shingles, signature
+from pipeline.dedupe import shingle_hashes, signature
 from pipeline.errors import ParseError
 from pipeline.extract import extract
 from pipeline.identity import canonical_json, career_id, sha256_text
@@ -88,7 +88,7 @@ def process_document(data: bytes, *, name: str = "", limits: Limits | None = Non
         raise ParseError("no title found: a career guide starts with the career's name")
     guide = validate_record(extract(outline))
     record = guide.model_dump(mode="json")
-    return assemble(guide, record, signature(shingles(record)), decoded, outline.title, fmt)
+    return assemble(guide, record, signature(shingle_hashes(record)), decoded, outline.title, fmt)
 
 
 def assemble(

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pipeline.compress import unpack
 from pipeline.rows import CHILD_TABLES
 from pipeline.sources import RawDocument
 from pipeline.warehouse import Warehouse
@@ -78,10 +79,10 @@ def read_stored(wh: Warehouse, refs: Sequence[StoredRef]) -> list[RawDocument]:
     if not refs:
         return []
     rows = wh.con.execute(
-        "SELECT content_sha256, data FROM raw_documents WHERE content_sha256 IN (SELECT unnest($s))",
+        "SELECT content_sha256, data, compression FROM raw_documents WHERE content_sha256 IN (SELECT unnest($s))",
         {"s": sorted({r.content_sha256 for r in refs})},
     ).fetchall()
-    data = {sha: bytes(blob) for sha, blob in rows}
+    data = {sha: unpack(bytes(blob), compression) for sha, blob, compression in rows}
     return [RawDocument(r.uri, data[r.content_sha256], r.content_sha256) for r in refs if r.content_sha256 in data]
 
 

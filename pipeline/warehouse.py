@@ -29,6 +29,7 @@ from pipeline.rows import CHILD_TABLES, Row
 WRITER_MEMORY_LIMIT = os.environ.get("CAREERS_DUCKDB_MEMORY_LIMIT", "256MB")
 if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", WRITER_MEMORY_LIMIT):
     WRITER_MEMORY_LIMIT = "256MB"  # ignore a malformed setting rather than fail every run
+CHECKPOINT_THRESHOLD = "1GB"
 _LOCK_MARKERS = ("could not set lock", "conflicting lock", "lock on file")
 
 
@@ -113,9 +114,12 @@ class Warehouse:
         target.parent.mkdir(parents=True, exist_ok=True)
         con = _connect(target, read_only=False, lock_timeout=lock_timeout)
         try:
-            # A run is one transaction; a memory limit makes DuckDB spill its uncommitted data to
-            # <warehouse>.tmp instead of holding a whole large run in RAM.
+            # A memory limit makes DuckDB evict committed blocks to disk instead of caching them.
             con.execute(f"SET memory_limit = '{WRITER_MEMORY_LIMIT}'")
+            # A run commits every batch. With the default 16 MB threshold nearly every commit
+            # checkpointed, rewriting the tables' open row groups each time (measured: 1.6 s per
+            # commit at 10,000 guides); the WAL is replayed after a crash, and closing checkpoints.
+            con.execute(f"SET checkpoint_threshold = '{CHECKPOINT_THRESHOLD}'")
             con.execute(schema_sql())
         except duckdb.Error as exc:
             con.close()
@@ -265,7 +269,9 @@ class Warehouse:
         """Remove one version of a career that this run loaded and then superseded (every table)."""
         params = {"c": career_id, "v": version, "r": run_id}
         for table in ("careers", *CHILD_TABLES, "career_signatures"):
-            self.con.execute(f"DELETE FROM {table} WHERE career_id = $c AND version = $v", {"c": career_id, "v": version})
+            self.con.execute(
+                f"DELETE FROM {table} WHERE career_id = $c AND version = $v", {"c": career_id, "v": version}
+            )
         for table in ("career_versions", "career_changes"):
             self.con.execute(f"DELETE FROM {table} WHERE career_id = $c AND version = $v AND run_id = $r", params)
 

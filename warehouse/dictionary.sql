@@ -36,9 +36,9 @@ COMMENT ON COLUMN ingest_documents.encoding IS 'Detected text encoding (utf-8, u
 COMMENT ON COLUMN ingest_documents.parser_version IS 'PARSER_VERSION that processed the input.';
 
 -- raw_documents
-COMMENT ON COLUMN raw_documents.content_sha256 IS 'Key: sha256 of data.';
-COMMENT ON COLUMN raw_documents.data IS 'The document''s bytes exactly as read.';
-COMMENT ON COLUMN raw_documents.size_bytes IS 'Length of data in bytes.';
+COMMENT ON COLUMN raw_documents.content_sha256 IS 'Key: sha256 of the document''s original bytes.';
+COMMENT ON COLUMN raw_documents.data IS 'The document''s bytes exactly as read, stored as compression says (zstd: a standard zstd frame, e.g. `zstd -d`; the replay code reads both).';
+COMMENT ON COLUMN raw_documents.size_bytes IS 'Length of the original bytes.';
 COMMENT ON COLUMN raw_documents.first_source_uri IS 'Path the bytes were first seen at.';
 COMMENT ON COLUMN raw_documents.first_run_id IS 'Run that first stored the bytes.';
 
@@ -264,3 +264,4 @@ COMMENT ON COLUMN career_skill_groups.version IS 'The career version these rows 
 COMMENT ON COLUMN career_case_studies.version IS 'The career version these rows belong to (careers.version, career_versions.version).';
 COMMENT ON COLUMN career_faqs.version IS 'The career version these rows belong to (careers.version, career_versions.version).';
 COMMENT ON COLUMN career_signatures.version IS 'The career version these rows belong to (careers.version, career_versions.version).';
+COMMENT ON COLUMN raw_documents.compression IS 'How data is stored: zstd (a zstd frame of the original bytes; size_bytes is the original size), or NULL for the bytes as they were read (rows written before compression was introduced).';

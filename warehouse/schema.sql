@@ -171,6 +171,7 @@ ALTER TABLE career_skill_groups ADD COLUMN IF NOT EXISTS version INTEGER;
 ALTER TABLE career_case_studies ADD COLUMN IF NOT EXISTS version INTEGER;
 ALTER TABLE career_faqs ADD COLUMN IF NOT EXISTS version INTEGER;
 ALTER TABLE career_signatures ADD COLUMN IF NOT EXISTS version INTEGER;
+ALTER TABLE raw_documents ADD COLUMN IF NOT EXISTS compression VARCHAR;
 UPDATE career_items t SET version = c.version FROM careers c WHERE t.version IS NULL AND t.career_id = c.career_id;
 UPDATE career_paragraphs t SET version = c.version FROM careers c WHERE t.version IS NULL AND t.career_id = c.career_id;
 UPDATE career_tiers t SET version = c.version FROM careers c WHERE t.version IS NULL AND t.career_id = c.career_id;
