@@ -8,12 +8,10 @@ silenced here, not in the user's shell; explicit settings in the environment win
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
 import os
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -27,6 +25,7 @@ from pipeline.errors import PipelineError
 from pipeline.history import duplicates as list_duplicates
 from pipeline.history import history as load_history
 from pipeline.history import recent_runs
+from pipeline.prefect_api import TemporaryServer, prefect_api
 from pipeline.warehouse import QueryResult, Warehouse, run_query
 
 QUIET_PREFECT = {
@@ -150,61 +149,47 @@ def ingest(
         raise fail(str(exc)) from None
     quiet_prefect()
     started = time.perf_counter()
-    from flows.ingest import IngestConfig, configured_ingest_flow
-    from pipeline.limits import Limits
-    from pipeline.sources import discover
+    with prefect_api() as server:  # boots on the other core while this process gets ready
+        from flows.ingest import IngestConfig, configured_ingest_flow, warm_process_pool
+        from pipeline.limits import Limits
+        from pipeline.sources import discover
 
-    cores = os.cpu_count() or 1
-    if task_runner == "auto":
-        # Worker processes cost ~1 s to start; worth it from a few hundred documents.
-        large = sum(1 for _ in zip(discover(inputs, follow_symlinks=follow_symlinks), range(500), strict=False)) >= 500
-        task_runner = "processes" if large and cores > 1 else "threads"
+        cores = os.cpu_count() or 1
+        if task_runner == "auto":
+            # Worker processes cost ~1 s to start; worth it from a few hundred documents.
+            large = sum(1 for _ in zip(discover(inputs, follow_symlinks=follow_symlinks), range(500), strict=False))
+            task_runner = "processes" if large >= 500 and cores > 1 else "threads"
 
-    config = IngestConfig(
-        paths=inputs,
-        warehouse=str(warehouse),
-        batch_size=batch_size,
-        lock_timeout=lock_timeout,
-        follow_symlinks=follow_symlinks,
-        near_duplicate_threshold=near_duplicate_threshold,
-        full_refresh=full_refresh,
-        limits=Limits(max_document_bytes=max_bytes, max_documents=max_documents),
-        task_runner=task_runner,
-        workers=workers or cores,
-        dask_address=dask_address,
-    )
-    with _api_for_workers(task_runner):
-        result = _run_flow(configured_ingest_flow(config), config)
+        config = IngestConfig(
+            paths=inputs,
+            warehouse=str(warehouse),
+            batch_size=batch_size,
+            lock_timeout=lock_timeout,
+            follow_symlinks=follow_symlinks,
+            near_duplicate_threshold=near_duplicate_threshold,
+            full_refresh=full_refresh,
+            limits=Limits(max_document_bytes=max_bytes, max_documents=max_documents),
+            task_runner=task_runner,
+            workers=workers or cores,
+            dask_address=dask_address,
+        )
+        if task_runner == "processes":
+            warm_process_pool(config.workers)
+        result = _run_flow(configured_ingest_flow(config), config, server)
     _print_summary(result, str(warehouse), time.perf_counter() - started)
 
 
-@contextlib.contextmanager
-def _api_for_workers(task_runner: str) -> Iterator[None]:
-    """Dask workers report task runs to the Prefect API, so they need its address.
-
-    Without PREFECT_API_URL, Prefect would start a temporary server only the flow's own process
-    knows; start it here instead and hand its URL to the workers through the environment.
-    """
-    if task_runner != "dask" or os.environ.get("PREFECT_API_URL"):
-        yield
-        return
-    from prefect.server.api.server import SubprocessASGIServer
+def _run_flow(flow_fn: Any, config: Any, server: TemporaryServer | None) -> Any:
+    """Run a flow with a progress bar for long runs; map its failure to a one-line error."""
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
-    server = SubprocessASGIServer()
-    server.start()
-    os.environ["PREFECT_API_URL"] = server.api_url
     try:
-        with temporary_settings({PREFECT_API_URL: server.api_url}):
-            yield
-    finally:
-        del os.environ["PREFECT_API_URL"]
-        server.stop()
-
-
-def _run_flow(flow_fn: Any, config: Any) -> Any:
-    """Run a flow with a progress bar for long runs; map its failure to a one-line error."""
-    with ProgressBar() as bar:
+        if server is not None:
+            server.wait_until_ready()
+    except PipelineError as exc:
+        raise fail(str(exc)) from None
+    api = {PREFECT_API_URL: server.api_url} if server is not None else {}
+    with ProgressBar() as bar, temporary_settings(api):
         progress.listen(bar.update)
         try:
             state = flow_fn(config, return_state=True)
@@ -285,10 +270,11 @@ def reprocess(
         raise fail(f"warehouse {warehouse} does not exist yet; run `careers ingest` first")
     quiet_prefect()
     started = time.perf_counter()
-    from flows.ingest import IngestConfig, reprocess_flow
+    with prefect_api() as server:
+        from flows.ingest import IngestConfig, reprocess_flow
 
-    config = IngestConfig(paths=[], warehouse=str(warehouse), batch_size=batch_size, lock_timeout=lock_timeout)
-    result = _run_flow(reprocess_flow, config)
+        config = IngestConfig(paths=[], warehouse=str(warehouse), batch_size=batch_size, lock_timeout=lock_timeout)
+        result = _run_flow(reprocess_flow, config, server)
     out.print(f"Re-derived {result.documents_seen} stored document(s) with parser {PARSER_VERSION}; none lost.")
     _print_summary(result, str(warehouse), time.perf_counter() - started)
 

@@ -92,6 +92,33 @@ def test_ingest_missing_path_is_one_line(tmp_path: Path) -> None:
     assert result.stderr.strip() == f"error: input path not found: {tmp_path / 'nope'}"
 
 
+def _temporary_servers() -> set[str]:
+    ps = subprocess.run(["ps", "-eo", "pid,args"], capture_output=True, text=True, check=True).stdout
+    return {line.split()[0] for line in ps.splitlines() if "prefect.server.api.server:create_app" in line}
+
+
+@pytest.mark.flow
+def test_ingest_without_an_api_starts_and_stops_its_own_server(tmp_path: Path) -> None:
+    before = _temporary_servers()
+    result = _careers(["ingest", str(SAMPLE), "-w", str(tmp_path / "w.duckdb")], None, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Ingested 1 document(s)" in result.stdout and "loaded 1" in result.stdout
+    assert result.stderr.strip() == ""  # no server chatter, no telemetry errors
+    assert _temporary_servers() <= before  # the server it started is gone
+
+
+def test_a_server_that_does_not_start_in_time_is_one_clear_line(tmp_path: Path) -> None:
+    env_timeout = {"CAREERS_PREFECT_STARTUP_TIMEOUT": "0.01"}
+    os.environ.update(env_timeout)
+    try:
+        result = _careers(["ingest", str(SAMPLE), "-w", str(tmp_path / "w.duckdb")], None, tmp_path)
+    finally:
+        del os.environ["CAREERS_PREFECT_STARTUP_TIMEOUT"]
+    assert result.returncode == 1
+    assert "Prefect's temporary server did not answer within" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 @pytest.mark.flow
 def test_ingest_twice_from_the_command_line(prefect_api: str, tmp_path: Path) -> None:
     inputs = tmp_path / "raw"
