@@ -86,3 +86,16 @@ _DOCS = "select source_uri, outcome, reason from ingest_documents"
 
 def _tree(root: Path) -> dict[str, bytes]:
     return {str(path.relative_to(root)): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
+
+
+def test_benchmark_phases_load_the_corpus_like_an_ingest(corpus: tuple[Path, dict[str, Any]], tmp_path: Path) -> None:
+    """bench/run.py's one-process phase breakdown drives the same loader; it must stay in step with it."""
+    from bench.run import phases
+
+    outdir, manifest = corpus
+    timings = phases(outdir / "guides", warehouse := tmp_path / "phases.duckdb", batch_size=7)
+    assert set(timings) == {"read+hash", "decode", "parse", "extract+validate", "dedupe", "rows+compress", "load"}
+    assert all(seconds >= 0 for seconds in timings.values())
+    guides = [f for f in manifest["files"] if f["path"].startswith("guides/")]
+    assert rows(warehouse, "select count(*) from ingest_documents")[0][0] == len(guides)
+    assert rows(warehouse, "select status from ingest_runs") == [("completed",)]
