@@ -84,7 +84,7 @@ def phases(folder: Path, warehouse: Path, batch_size: int = 400) -> dict[str, fl
     from pipeline.columns import guide_tables
     from pipeline.compress import pack
     from pipeline.decode import decode_bytes
-    from pipeline.dedupe import shingles, signature
+    from pipeline.dedupe import shingle_hashes, signature
     from pipeline.errors import DocumentError
     from pipeline.extract import extract
     from pipeline.ingest import IngestRun, Parsed, ParsedBatch, read_batch
@@ -115,7 +115,7 @@ def phases(folder: Path, warehouse: Path, batch_size: int = 400) -> dict[str, fl
             guide = validate_record(extract(outline))
             record = guide.model_dump(mode="json")
             d = clock()
-            sig = signature(shingles(record))
+            sig = signature(shingle_hashes(record))
             e = clock()
             t["decode"] += b - a
             t["parse"] += c - b

@@ -1,18 +1,14 @@
-"""A validated guide as warehouse rows: one ``careers`` row plus child-table rows.
+"""Row vocabulary shared by the loader: the child tables and the record's ``careers`` columns.
 
-Pure: the warehouse module turns these row lists into Arrow tables and bulk
-inserts them. Nested lists become child rows keyed by ``career_id`` and a
-1-based ``position`` (dlt's convention).
+Nested lists become child rows keyed by ``career_id`` and a 1-based ``position``
+(dlt's convention); ``pipeline.columns`` lays them out as Arrow columns.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from pipeline.models import CareerGuide
-from pipeline.process import ProcessedDocument
 
 CHILD_TABLES = (
     "career_items",
@@ -25,17 +21,6 @@ CHILD_TABLES = (
 )
 
 Row = dict[str, Any]
-
-
-@dataclass(frozen=True, slots=True)
-class LoadContext:
-    """Where a loaded record came from."""
-
-    version: int
-    content_sha256: str
-    source_uri: str
-    run_id: str
-    loaded_at: dt.datetime
 
 
 def guide_columns(guide: CareerGuide) -> Row:
@@ -64,48 +49,3 @@ def guide_columns(guide: CareerGuide) -> Row:
         "outlook_status": outlook.status,
         "outlook_source": outlook.source,
     }
-
-
-def career_row(doc: ProcessedDocument, ctx: LoadContext) -> Row:
-    return {
-        "career_id": doc.career_id,
-        **guide_columns(doc.guide),
-        "completeness": doc.completeness,
-        "quality_flags": list(doc.guide.quality_flags),
-        "version": ctx.version,
-        "record_sha256": doc.record_sha256,
-        "content_sha256": ctx.content_sha256,
-        "source_uri": ctx.source_uri,
-        "format": doc.format,
-        "parser_version": doc.parser_version,
-        "run_id": ctx.run_id,
-        "loaded_at": ctx.loaded_at,
-    }
-
-
-def child_rows(doc: ProcessedDocument) -> dict[str, list[Row]]:
-    """Rows for every child table (empty lists included, so callers can rely on the keys)."""
-    guide, cid = doc.guide, doc.career_id
-    rows: dict[str, list[Row]] = {table: [] for table in CHILD_TABLES}
-    for section, items in guide.items.items():
-        rows["career_items"] += [
-            {"career_id": cid, "section": section, "position": i, "text": text} for i, text in enumerate(items, 1)
-        ]
-    for section, paragraphs in guide.paragraphs.items():
-        rows["career_paragraphs"] += [
-            {"career_id": cid, "section": section, "position": i, "text": text} for i, text in enumerate(paragraphs, 1)
-        ]
-    rows["career_tiers"] = [{"career_id": cid, "position": i, **t.model_dump()} for i, t in enumerate(guide.tiers, 1)]
-    rows["career_day_blocks"] = [
-        {"career_id": cid, "position": i, **b.model_dump(), "tasks": list(b.tasks)}
-        for i, b in enumerate(guide.day_blocks, 1)
-    ]
-    rows["career_skill_groups"] = [
-        {"career_id": cid, "position": i, **g.model_dump(), "skills": list(g.skills)}
-        for i, g in enumerate(guide.skill_groups, 1)
-    ]
-    rows["career_case_studies"] = [
-        {"career_id": cid, "position": i, **c.model_dump()} for i, c in enumerate(guide.case_studies, 1)
-    ]
-    rows["career_faqs"] = [{"career_id": cid, "position": i, **f.model_dump()} for i, f in enumerate(guide.faqs, 1)]
-    return rows

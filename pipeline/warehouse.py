@@ -26,9 +26,9 @@ import pyarrow as pa
 from pipeline.errors import QueryError, WarehouseBusy, WarehouseError
 from pipeline.rows import CHILD_TABLES, Row
 
-WRITER_MEMORY_LIMIT = os.environ.get("CAREERS_DUCKDB_MEMORY_LIMIT", "256MB")
+WRITER_MEMORY_LIMIT = os.environ.get("CAREERS_DUCKDB_MEMORY_LIMIT", "128MB")
 if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", WRITER_MEMORY_LIMIT):
-    WRITER_MEMORY_LIMIT = "256MB"  # ignore a malformed setting rather than fail every run
+    WRITER_MEMORY_LIMIT = "128MB"  # ignore a malformed setting rather than fail every run
 CHECKPOINT_THRESHOLD = "1GB"
 _LOCK_MARKERS = ("could not set lock", "conflicting lock", "lock on file")
 
