@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import FIXTURES, SAMPLE
 from tests.helpers import ingest, rows, scalar
 
@@ -162,3 +164,23 @@ def test_career_ids_keep_other_scripts_and_symbols_apart() -> None:
     assert career_id("C++ Developer") != career_id("C# Developer")
     assert career_id("Προγραμματιστής") != career_id("Программист")
     assert career_id("Médecin Généraliste") == "medecin-generaliste"
+
+
+@pytest.mark.parametrize("size", [0, 1, 3, 4095, 4096, 4097, 9000])
+def test_minhash_signature_is_the_minimum_of_every_permutation(size: int) -> None:
+    """The chunked signature equals the textbook definition: per permutation (a*x + b mod 2^32), the
+    minimum over all shingles; repeated shingles change nothing."""
+    import numpy as np
+
+    from pipeline.dedupe import _A, _B, _EMPTY, _MIX, NUM_PERM, signature
+
+    hashes = np.random.default_rng(size).integers(0, 2**63, size=size, dtype=np.uint64)
+    folded = ((hashes >> np.uint64(32)) ^ (hashes & np.uint64(0xFFFFFFFF))).astype(np.uint64)
+    mixed = (folded * np.uint64(int(_MIX))) % np.uint64(2**32)
+    expected = [
+        min(((int(a) * int(x) + int(b)) % 2**32 for x in mixed), default=int(_EMPTY))
+        for a, b in zip(_A, _B, strict=True)
+    ]
+    assert signature(hashes).tolist() == expected
+    assert len(expected) == NUM_PERM
+    assert signature(np.concatenate([hashes, hashes])).tolist() == expected
