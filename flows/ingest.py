@@ -1,10 +1,13 @@
 """Prefect flow: discover -> (read, screen, parse, stage) per batch -> commit -> summary.
 
 Thin by design: every task is a one-line wrapper over a library function, so the
-library works and is tested without Prefect. Tasks take batches of documents
-(Prefect bookkeeping costs ~8 ms a task run; a guide parses in ~1 ms). Retries
-only on I/O: discovering and reading inputs, acquiring the warehouse. Each batch
-is committed as it is staged; a failure undoes everything the run added
+library works and is tested without Prefect. Tasks are what is worth seeing and
+retrying on its own: discovering and reading inputs (retried on I/O errors),
+acquiring the warehouse, and parsing a batch (the work, on the task runner).
+Screening and staging are the single writer's steps and run in the flow's own
+thread as plain calls: a Prefect task run costs ~40-100 ms of CPU between client
+and server, and a retried stage could not be correct anyway. Each batch is
+committed as it is staged; a failure undoes everything the run added
 (``IngestRun.abort``), and a killed run is undone when the warehouse is next opened.
 """
 
@@ -116,15 +119,13 @@ def _process_pool(workers: int) -> ProcessPoolExecutor:
     return _pool
 
 
-def _ready() -> None:
-    """Nothing: run once per worker so it has started and imported the pipeline."""
-
-
 def warm_process_pool(workers: int) -> None:
     """Start the parse workers now (each imports the pipeline, ~1 s) instead of at the first batch."""
     pool = _process_pool(workers)
     for _ in range(workers):
-        pool.submit(_ready)
+        # A function of the library, not of this module: unpickling it imports pipeline.ingest
+        # and not Prefect (measured: ~1.9 s of CPU per worker instead of ~3.8 s).
+        pool.submit(process_batch, [], Limits())
 
 
 def shutdown_process_pool() -> None:
@@ -147,18 +148,6 @@ def parse_documents(
     else:
         batch = process_batch(raws, limits)
     return park(batch) if by_ticket else batch
-
-
-@task(cache_policy=NO_CACHE)
-def screen_batch(run: IngestRun, read: list[RawDocument | Unread]) -> Screened:
-    """Settle unreadable inputs and repeated bytes without parsing; store new raw bytes."""
-    return run.screen(read)
-
-
-@task(cache_policy=NO_CACHE)
-def stage_batch(run: IngestRun, screened: Screened, processed: ParsedBatch, limits: Limits) -> None:
-    """Decide outcomes in input order and bulk-insert loaded rows (inside the run's transaction)."""
-    run.record(screened, processed, limits)
 
 
 @task(retries=3, retry_delay_seconds=[1, 2, 4], retry_condition_fn=transient, cache_policy=NO_CACHE)
@@ -203,7 +192,7 @@ def _ingest_batches(
         number, size, screened, parsing = pending.popleft()
         result = parsing.result() if isinstance(parsing, PrefectFuture) else parsing
         parsed = claim(result) if isinstance(result, Ticket) else result
-        stage_batch(opaque(run), opaque(screened), opaque(parsed), config.limits)
+        run.record(screened, parsed, config.limits)  # the writer, in this thread
         del result, parsed
         done += size
         logger.info(
@@ -212,7 +201,7 @@ def _ingest_batches(
         progress.advance(done, total, label)
 
     for number, read in enumerate(batches, start=1):
-        screened = screen_batch(opaque(run), opaque(read))
+        screened = run.screen(read)
         workers = config.workers if config.task_runner == "processes" else 0
         if screened.todo:
             todo = opaque(screened.todo) if quoting else screened.todo
