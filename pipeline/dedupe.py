@@ -12,10 +12,16 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from datasketch import LeanMinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
+
+# datasketch is imported where the LSH runs (the run's last step), not at module import:
+# its LSH module imports scipy, ~1.3 s and ~53 MB, which the parse workers (they compute
+# signatures with numpy alone) and the flow process's batch loop do not need.
 
 NUM_PERM = 64
 SHINGLE_WORDS = 3
@@ -141,6 +147,8 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
 
 
 def lean(sig: np.ndarray) -> LeanMinHash:
+    from datasketch import LeanMinHash
+
     return LeanMinHash(seed=_SEED, hashvalues=sig.astype(np.uint32), scheme="affine32")
 
 
@@ -148,6 +156,8 @@ def candidate_pairs(
     new: dict[str, np.ndarray], stored: Iterable[tuple[str, np.ndarray]], threshold: float
 ) -> set[tuple[str, str]]:
     """Pairs (a < b) whose signatures LSH puts together, each involving at least one new career."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     for key, sig in stored:
         if key not in new:
