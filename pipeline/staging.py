@@ -114,7 +114,12 @@ def find_near_duplicates(wh: Warehouse, career_ids: list[str], threshold: float,
         return 0
     signatures = wh.signatures()
     new = {cid: signatures[cid] for cid in career_ids if cid in signatures}
-    pairs = plausible_pairs(candidate_pairs(new, signatures.items(), threshold), signatures, threshold)
+    # One career alone has no pair: skip building the LSH index (and importing datasketch, ~1 s).
+    pairs = (
+        plausible_pairs(candidate_pairs(new, signatures.items(), threshold), signatures, threshold)
+        if new and len(signatures) > 1
+        else []
+    )
     wh.execute(
         "DELETE FROM duplicate_candidates WHERE career_id_a IN (SELECT unnest($ids)) "
         "OR career_id_b IN (SELECT unnest($ids))",
