@@ -16,7 +16,6 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from pipeline.process import ProcessedDocument
 from pipeline.rows import CHILD_TABLES, guide_columns
@@ -213,17 +212,22 @@ def guide_tables(docs: Sequence[tuple[int, ProcessedDocument, str, str]]) -> dic
 
 
 def pick(tables: dict[str, pa.Table], versions: dict[int, int]) -> dict[str, pa.Table]:
-    """The rows of the documents in ``versions`` (doc index -> version), ``doc`` replaced by ``version``."""
-    chosen = pa.array(sorted(versions), type=pa.int32())
-    size = max(versions, default=0) + 1
-    lookup = np.zeros(size, dtype=np.int32)
+    """The rows of the documents in ``versions`` (doc index -> version), ``doc`` replaced by ``version``.
+
+    Usually every parsed document of a batch is loaded: its tables are then used as they are
+    (no copy) and only the version column is new.
+    """
+    tops = [int(t.column("doc").to_numpy().max(initial=-1)) for t in tables.values()]
+    lookup = np.zeros(max([*tops, *versions, -1]) + 1, dtype=np.int32)  # 0: not chosen (versions start at 1)
     for doc, version in versions.items():
         lookup[doc] = version
     out: dict[str, pa.Table] = {}
     for name, table in tables.items():
-        rows = table.filter(pc.is_in(table.column("doc"), value_set=chosen))
-        docs = rows.column("doc").to_numpy()
-        out[name] = rows.append_column("version", pa.array(lookup[docs], type=pa.int32())).drop_columns(["doc"])
+        chosen = lookup[table.column("doc").to_numpy()]
+        keep = chosen > 0
+        if not keep.all():
+            table, chosen = table.filter(pa.array(keep)), chosen[keep]
+        out[name] = table.append_column("version", pa.array(chosen, type=pa.int32())).drop_columns(["doc"])
     return out
 
 
