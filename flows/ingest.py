@@ -37,6 +37,7 @@ from pipeline import progress
 from pipeline.errors import PipelineError
 from pipeline.ingest import IngestRun, ParsedBatch, RunSummary, Screened, Unread, process_batch, read_batch
 from pipeline.limits import Limits
+from pipeline.memory import release_free_memory
 from pipeline.replay import StoredRef, clear_derived, history_segments, read_stored, reprocess_targets
 from pipeline.reports import publish_report
 from pipeline.sources import RawDocument, SourceFile, discover
@@ -194,6 +195,7 @@ def _ingest_batches(
         parsed = claim(result) if isinstance(result, Ticket) else result
         run.record(screened, parsed, config.limits)  # the writer, in this thread
         del result, parsed
+        release_free_memory()
         done += size
         logger.info(
             "%s batch %d: %d document(s), %d parsed, %d/%d done", label, number, size, len(screened.todo), done, total
