@@ -19,7 +19,8 @@ from collections.abc import Callable
 def _malloc_trim() -> Callable[[int], int] | None:
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        return libc.malloc_trim  # type: ignore[no-any-return]
+        trim: Callable[[int], int] = libc.malloc_trim
+        return trim
     except (OSError, AttributeError):
         return None
 
