@@ -19,7 +19,8 @@ import numpy as np
 
 from pipeline.changes import diff
 from pipeline.columns import pick, with_run
-from pipeline.dedupe import candidate_pairs, jaccard, shingles
+from pipeline.dedupe import jaccard, shingles
+from pipeline.lsh import candidate_pairs
 from pipeline.models import CareerGuide
 from pipeline.rows import Row
 from pipeline.warehouse import Warehouse
@@ -114,7 +115,7 @@ def find_near_duplicates(wh: Warehouse, career_ids: list[str], threshold: float,
         return 0
     signatures = wh.signatures()
     new = {cid: signatures[cid] for cid in career_ids if cid in signatures}
-    # One career alone has no pair: skip building the LSH index (and importing datasketch, ~1 s).
+    # One career alone has no pair: skip building the LSH index.
     pairs = (
         plausible_pairs(candidate_pairs(new, signatures.items(), threshold), signatures, threshold)
         if new and len(signatures) > 1
