@@ -57,7 +57,7 @@ class IngestConfig(BaseModel):
 
     paths: list[str] = Field(default_factory=lambda: ["raw"], description="Files and directories to ingest.")
     warehouse: str = Field(default="warehouse/careers.duckdb", description="DuckDB file to load into.")
-    batch_size: int = Field(default=400, gt=0, description="Documents per task run.")
+    batch_size: int = Field(default=300, gt=0, description="Documents per task run.")
     lock_timeout: float = Field(default=10.0, ge=0, description="Seconds to wait for another writer.")
     follow_symlinks: bool = Field(default=False, description="Follow symlinks leading outside the inputs.")
     near_duplicate_threshold: float = Field(

@@ -101,7 +101,7 @@ def quiet_prefect() -> None:
 def ingest(
     paths: Annotated[list[Path] | None, typer.Argument(help="Files or directories (default: raw/).")] = None,
     warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
-    batch_size: Annotated[int, typer.Option(min=1, help="Documents per Prefect task run.")] = 400,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per Prefect task run.")] = 300,
     max_bytes: Annotated[int, typer.Option(min=1, help="Largest document accepted, in bytes.")] = 5 * 1024 * 1024,
     max_documents: Annotated[
         int, typer.Option(min=1, help="Most inputs one run takes; the rest are quarantined.")
@@ -255,7 +255,7 @@ def serve(
 @app.command()
 def reprocess(
     warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
-    batch_size: Annotated[int, typer.Option(min=1, help="Documents per Prefect task run.")] = 400,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per Prefect task run.")] = 300,
     lock_timeout: Annotated[float, typer.Option(min=0, help="Seconds to wait for another writer.")] = 10.0,
 ) -> None:
     """Re-derive every career from the raw documents stored in the warehouse (after a parser change).
