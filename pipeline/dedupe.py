@@ -1,27 +1,20 @@
-"""Near-duplicate detection: MinHash signatures over word shingles, LSH to find candidates.
+"""Near-duplicate detection: MinHash signatures over word shingles (LSH banding: ``pipeline.lsh``).
 
 Signatures are computed with numpy in one vectorised pass per guide (word hashes
 from prefix sums over the UTF-8 bytes, 3-word shingles combined arithmetically,
-64 permutations), tens of times cheaper than hashing every shingle with sha1 in
-Python as datasketch's ``MinHash.update`` does; they are wrapped as datasketch ``LeanMinHash`` objects so datasketch's
-``MinHashLSH`` does the banding. Candidates from LSH are verified with the exact
-Jaccard similarity of the two shingle sets before they are recorded.
+64 permutations in datasketch's "affine32" scheme), tens of times cheaper than
+hashing every shingle with sha1 in Python as datasketch's ``MinHash.update`` does.
+Candidates from LSH are verified with the exact Jaccard similarity of the two
+shingle sets before they are recorded.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator
+from typing import Any
 
 import numpy as np
-
-if TYPE_CHECKING:
-    from datasketch import LeanMinHash
-
-# datasketch is imported where the LSH runs (the run's last step), not at module import:
-# its LSH module imports scipy, ~1.3 s and ~53 MB, which the parse workers (they compute
-# signatures with numpy alone) and the flow process's batch loop do not need.
 
 NUM_PERM = 64
 SHINGLE_WORDS = 3
@@ -194,29 +187,3 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
         return 1.0
     inter = np.intersect1d(a, b, assume_unique=True).size
     return inter / (a.size + b.size - inter)
-
-
-def lean(sig: np.ndarray) -> LeanMinHash:
-    from datasketch import LeanMinHash
-
-    return LeanMinHash(seed=_SEED, hashvalues=sig.astype(np.uint32), scheme="affine32")
-
-
-def candidate_pairs(
-    new: dict[str, np.ndarray], stored: Iterable[tuple[str, np.ndarray]], threshold: float
-) -> set[tuple[str, str]]:
-    """Pairs (a < b) whose signatures LSH puts together, each involving at least one new career."""
-    from datasketch import MinHashLSH
-
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    for key, sig in stored:
-        if key not in new:
-            lsh.insert(key, lean(sig))
-    pairs: set[tuple[str, str]] = set()
-    for key, sig in new.items():
-        minhash = lean(sig)
-        for other in lsh.query(minhash):
-            if other != key:
-                pairs.add((min(key, other), max(key, other)))
-        lsh.insert(key, minhash)
-    return pairs
