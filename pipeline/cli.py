@@ -42,7 +42,10 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    # Plain (click) help: rich's option panels cut long option names at 80 columns.
+    rich_markup_mode=None,
     help="Ingest career-guide pages into a DuckDB warehouse and query it.",
+    epilog="Example: careers ingest raw/ && careers query \"select title, median_salary from careers\"",
 )
 # Piped output is not squeezed to 80 columns: tables keep whole values for files and pagers.
 out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 240)
@@ -282,7 +285,7 @@ def reprocess(
 def _print_summary(summary: Any, warehouse: str, total: float) -> None:
     counts = summary.counts
     out.print(
-        f"Ingested {summary.documents_seen} document(s) into {warehouse} "
+        f"Processed {summary.documents_seen} document(s) into {warehouse} "
         f"(run {summary.run_id}, pipeline {summary.elapsed_seconds:.2f}s, total {total:.1f}s incl. Prefect start-up)"
     )
     out.print(

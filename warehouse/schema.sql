@@ -186,7 +186,7 @@ COMMENT ON TABLE career_items IS 'Bullet lists as rows: section is responsibilit
 COMMENT ON TABLE career_paragraphs IS 'Narrative sections as ordered paragraphs, keyed by section (core_functions, work_setting, ...).';
 COMMENT ON TABLE career_versions IS 'Every version of every career with its full record as JSON; valid_to IS NULL marks the current one.';
 COMMENT ON TABLE ingest_documents IS 'Every input of every run with exactly one outcome: loaded, unchanged, duplicate or quarantined, and a reason when not loaded.';
-COMMENT ON TABLE ingest_runs IS 'One row per completed ingest run with counts per outcome.';
+COMMENT ON TABLE ingest_runs IS 'One row per ingest run with counts per outcome; status is running until the run completes (a killed run is undone at the next write).';
 COMMENT ON TABLE raw_documents IS 'Raw bytes of every ingested document, content-addressed by sha256, so careers can be re-derived after a parser change.';
 COMMENT ON TABLE career_changes IS 'Change log: per new version, each changed careers column (old -> new) and each added or removed list entry.';
 COMMENT ON TABLE career_aliases IS 'Every title seen for a career (as on the page and cleaned), mapped to its career_id.';
