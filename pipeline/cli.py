@@ -45,7 +45,7 @@ app = typer.Typer(
     # Plain (click) help: rich's option panels cut long option names at 80 columns.
     rich_markup_mode=None,
     help="Ingest career-guide pages into a DuckDB warehouse and query it.",
-    epilog="Example: careers ingest raw/ && careers query \"select title, median_salary from careers\"",
+    epilog='Example: careers ingest raw/ && careers query "select title, median_salary from careers"',
 )
 # Piped output is not squeezed to 80 columns: tables keep whole values for files and pagers.
 out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 240)
