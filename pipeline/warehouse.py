@@ -355,6 +355,9 @@ def run_query(
     con = _connect(target, read_only=True, lock_timeout=lock_timeout)
     try:
         con.execute("SET lock_configuration = true")
+        statements = len(duckdb.extract_statements(sql))
+        if statements > 1:
+            raise QueryError(f"one statement at a time: this SQL has {statements} statements; run them separately")
         cursor = con.execute(sql, params) if params else con.execute(sql)
         columns = [d[0] for d in cursor.description or []]
         return QueryResult(columns, cursor.fetchall() if columns else [])

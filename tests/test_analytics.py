@@ -282,6 +282,8 @@ def test_query_output_file_sql_file_and_stdin(warehouse: Path, tmp_path: Path) -
         (["--file", "missing.sql"], 1, "cannot read SQL file"),
         (["select 1", "-f", "xml"], 2, "unknown --format 'xml'"),
         (["-"], 1, "empty"),
+        (["select 1; select 2"], 1, "one statement at a time: this SQL has 2 statements"),
+        (["select 1; drop table careers"], 1, "one statement at a time"),
     ],
 )
 def test_query_input_errors_are_one_line(warehouse: Path, args: list[str], code: int, message: str) -> None:
