@@ -35,7 +35,10 @@ def resolve_career(warehouse: str | Path, name: str) -> str:
         return str(found[0][0])
     similar = run_query(
         warehouse,
-        "SELECT career_id FROM careers ORDER BY jaro_winkler_similarity(career_id, $slug) DESC LIMIT 3",
+        # Only names that resemble it: an unrelated name gets no suggestion rather than a random one.
+        "SELECT career_id FROM careers WHERE jaro_winkler_similarity(career_id, $slug) >= 0.8 "
+        "OR (length($slug) >= 4 AND contains(career_id, $slug)) "
+        "ORDER BY jaro_winkler_similarity(career_id, $slug) DESC, career_id LIMIT 3",
         {"slug": slug},
     ).rows
     hint = f"; did you mean {', '.join(r[0] for r in similar)}?" if similar else ""

@@ -207,5 +207,9 @@ def test_history_and_duplicates_commands(tmp_path: Path, warehouse_path: Path) -
     assert "median_salary 47500 -> 49900" in result.output
     missing = runner.invoke(app, ["history", "Astronaut", "-w", str(warehouse_path)])
     assert missing.exit_code == 1 and "no career 'Astronaut'" in missing.output
+    assert "did you mean" not in missing.output  # nothing resembles it
+    for near in ("Records Technician", "medical-record-technician"):
+        hinted = runner.invoke(app, ["history", near, "-w", str(warehouse_path)])
+        assert hinted.exit_code == 1 and "did you mean medical-records-technician?" in hinted.output, near
     none = runner.invoke(app, ["duplicates", "-w", str(warehouse_path)])
     assert none.exit_code == 0 and "no near-duplicate careers found" in none.output
