@@ -62,25 +62,27 @@ def career_id(title: str) -> str:
     return "-".join(words)[:120] or "untitled"
 
 
-# orjson writes a float below 1e-4 or from 1e16 differently from json.dumps ("1e-7" / "0.00001"
-# for "1e-07" / "1e-05"); every such output has a digit before an "e" or a "0.0000", so output
-# that has either (rare in a guide: it may just be text) is made again by json.dumps.
-_FLOAT_FORMS_THAT_DIFFER = re.compile(rb"\de|0\.0000")
+# orjson writes some floats differently from json.dumps: "1e-7" and "0.00001" for "1e-07" and
+# "1e-05". Every float it writes with an exponent has "e+" or "e-" and a digit, and every one in
+# [1e-5, 1e-4) has "0.0000"; output with either (rare in a guide, and it may just be text) is
+# made again by json.dumps. (A regex with a literal first character scans ~6x faster than
+# one starting with a digit class: ~50 us per guide.)
+_EXPONENT = re.compile(rb"e[-+][0-9]")
 
 
 def canonical_json(record: dict[str, Any]) -> str:
     """A record dumped with ``model_dump(mode="json")`` as deterministic JSON: what ``record_sha256`` hashes.
 
     The definition is ``json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":"))``;
-    orjson produces the same bytes ~3x faster (0.36 -> 0.11 ms per guide), and json.dumps is used
-    where orjson cannot be relied on: floats it formats differently, integers beyond 64 bits and
-    lone surrogates (which orjson refuses).
+    orjson produces the same bytes in half the time (0.32 -> 0.16 ms per guide, the check
+    included), and json.dumps is used where orjson cannot be relied on: floats it formats
+    differently, integers beyond 64 bits and lone surrogates (which orjson refuses).
     """
     try:
         out = orjson.dumps(record, option=orjson.OPT_SORT_KEYS)
     except TypeError:
         out = None
-    if out is None or _FLOAT_FORMS_THAT_DIFFER.search(out):
+    if out is None or b"0.0000" in out or _EXPONENT.search(out):
         return json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return out.decode("utf-8")
 
