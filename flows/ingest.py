@@ -2,11 +2,12 @@
 
 Thin by design: every task is a one-line wrapper over a library function, so the
 library works and is tested without Prefect. Tasks are what is worth seeing and
-retrying on its own: discovering and reading inputs (retried on I/O errors),
-acquiring the warehouse, and parsing a batch (the work, on the task runner).
-Screening and staging are the single writer's steps and run in the flow's own
-thread as plain calls: a Prefect task run costs ~40-100 ms of CPU between client
-and server, and a retried stage could not be correct anyway. Each batch is
+retrying on its own: discovering inputs and acquiring the warehouse (retried on
+I/O errors), and parsing a batch (the work, on the task runner). Reading a batch,
+screening and staging run in the flow's own thread as plain calls: a Prefect task
+run costs ~40-100 ms of CPU between client and server; a file's transient read
+error is retried for that file alone (``pipeline.sources.read_document``), and a
+retried stage could not be correct anyway. Each batch is
 committed as it is staged; a failure undoes everything the run added
 (``IngestRun.abort``), and a killed run is undone when the warehouse is next opened.
 """
@@ -91,12 +92,6 @@ def chunks(values: Sequence[T], size: int) -> Iterator[Sequence[T]]:
 def discover_inputs(paths: list[str], follow_symlinks: bool) -> list[SourceFile]:
     """List every input file under the given paths, in sorted order."""
     return list(discover(paths, follow_symlinks=follow_symlinks))
-
-
-@task(retries=2, retry_delay_seconds=[1, 3], retry_condition_fn=transient, cache_policy=NO_CACHE)
-def read_inputs(batch: Sequence[SourceFile], limits: Limits) -> list[RawDocument | Unread]:
-    """Read one batch of inputs' bytes (size limits enforced before reading)."""
-    return read_batch(batch, limits)
 
 
 def parse_cache_key(context: object, parameters: dict[str, Any]) -> str:
@@ -270,7 +265,7 @@ def ingest_flow(config: IngestConfig | None = None) -> RunSummary:
                 _ingest_batches(run, batches, len(segment), config, "replay")
             run.begin_segment(recording=True, parse_all=True)
         kept = sources[:limit]
-        batches = (read_inputs(opaque(b), config.limits) for b in chunks(kept, config.batch_size))
+        batches = (read_batch(b, config.limits) for b in chunks(kept, config.batch_size))
         _ingest_batches(run, batches, len(kept), config, "ingest")
         if len(sources) > limit:
             run.screen(_over_limit(sources, limit))

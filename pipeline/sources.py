@@ -12,6 +12,7 @@ import errno
 import hashlib
 import os
 import stat
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,11 +107,32 @@ def discover(paths: Sequence[str | Path], *, follow_symlinks: bool = False) -> I
                 yield SourceFile(uri=str(path), path=path)
 
 
+# Errors a second attempt may not meet: a flaky disk or network file system, a file locked for
+# a moment. Anything else (permissions, missing files, loops) is final at once.
+TRANSIENT_ERRNOS = frozenset({errno.EIO, errno.EAGAIN, errno.EBUSY, errno.ESTALE, errno.ETIMEDOUT})
+READ_RETRY_DELAYS = (0.2, 1.0)  # seconds before the second and third attempts
+
+
 def read_document(source: SourceFile, *, max_bytes: int) -> RawDocument:
-    """Read one input's bytes or raise SourceError saying why it cannot be read."""
+    """Read one input's bytes or raise SourceError saying why it cannot be read.
+
+    A transient I/O error (``TRANSIENT_ERRNOS``) is retried twice, for this file alone.
+    """
     if source.refused:
         raise SourceError(source.refused)
-    path = source.path
+    for delay in (*READ_RETRY_DELAYS, None):
+        try:
+            return _read(source.path, source.uri, max_bytes)
+        except OSError as exc:
+            if delay is None or exc.errno not in TRANSIENT_ERRNOS:
+                attempts = f" (after {len(READ_RETRY_DELAYS) + 1} attempts)" if delay is None else ""
+                raise SourceError(f"cannot read the file: {exc.strerror or exc}{attempts}") from None
+            time.sleep(delay)
+    raise AssertionError("unreachable")
+
+
+def _read(path: Path, uri: str, max_bytes: int) -> RawDocument:
+    """The bytes of one file; OSError only for errors worth another attempt."""
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
@@ -133,7 +155,9 @@ def read_document(source: SourceFile, *, max_bytes: int) -> RawDocument:
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise SourceError(_LOOP) from None
+        if exc.errno in TRANSIENT_ERRNOS:
+            raise
         raise SourceError(f"cannot read the file: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
         raise SourceError(f"file grew past the {max_bytes:,}-byte limit while being read")
-    return RawDocument(uri=source.uri, data=data, content_sha256=hashlib.sha256(data).hexdigest())
+    return RawDocument(uri=uri, data=data, content_sha256=hashlib.sha256(data).hexdigest())

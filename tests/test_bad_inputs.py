@@ -732,3 +732,54 @@ def test_html_with_too_many_elements_is_refused(tmp_path: Path) -> None:
     outcome, reason = documents(warehouse)[str(path)]
     assert outcome == "quarantined"
     assert reason is not None and "more than 50,000 elements" in reason
+
+
+# -- transient read errors are retried for the one file --------------------------------------------
+def _flaky_open(monkeypatch: pytest.MonkeyPatch, target: Path, failures: int, code: int) -> list[int]:
+    """Make opening ``target`` fail ``failures`` times with OSError(code); returns the attempt log."""
+    import pipeline.sources as sources
+
+    monkeypatch.setattr(sources, "READ_RETRY_DELAYS", (0.0, 0.0))
+    attempts: list[int] = []
+    real_open = pathlib.Path.open
+
+    def open_(self: pathlib.Path, *args: object, **kwargs: object) -> object:
+        if self == target:
+            attempts.append(len(attempts) + 1)
+            if len(attempts) <= failures:
+                raise OSError(code, os.strerror(code))
+        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(pathlib.Path, "open", open_)
+    return attempts
+
+
+@pytest.mark.parametrize(("failures", "code", "attempts"), [(2, errno.EIO, 3), (1, errno.ESTALE, 2)])
+def test_a_transient_read_error_is_retried_for_that_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, failures: int, code: int, attempts: int
+) -> None:
+    from pipeline.ingest import read_batch
+
+    target = tmp_path / "guide.txt"
+    target.write_bytes(SAMPLE.read_bytes())
+    log = _flaky_open(monkeypatch, target, failures, code)
+    [doc] = read_batch(list(discover([tmp_path])), Limits())
+    assert getattr(doc, "data", None) == SAMPLE.read_bytes()
+    assert log == list(range(1, attempts + 1))
+
+
+def test_a_persistent_or_final_read_error_quarantines_with_the_reason(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from pipeline.ingest import Unread, read_batch
+
+    target = tmp_path / "guide.txt"
+    target.write_bytes(SAMPLE.read_bytes())
+    log = _flaky_open(monkeypatch, target, 99, errno.EIO)
+    [doc] = read_batch(list(discover([tmp_path])), Limits())
+    assert isinstance(doc, Unread) and doc.reason.endswith("Input/output error (after 3 attempts)")
+    assert len(log) == 3
+    monkeypatch.undo()
+    log = _flaky_open(monkeypatch, target, 99, errno.EROFS)  # not transient: one attempt
+    [doc] = read_batch(list(discover([tmp_path])), Limits())
+    assert isinstance(doc, Unread) and "(after" not in doc.reason and len(log) == 1
