@@ -42,7 +42,9 @@ CREATE TABLE IF NOT EXISTS ingest_documents (
 -- a re-run after a parser fix re-derives careers from.
 CREATE TABLE IF NOT EXISTS raw_documents (
     content_sha256    VARCHAR NOT NULL,      -- key
-    data              BLOB NOT NULL,
+    -- Already zstd-compressed by the pipeline: DuckDB stores the bytes as they are instead of
+    -- trying its own codecs on them at every checkpoint (measured: ~0.3-1 s less per 6,000 guides).
+    data              BLOB NOT NULL USING COMPRESSION uncompressed,
     size_bytes        BIGINT NOT NULL,
     first_source_uri  VARCHAR NOT NULL,
     first_run_id      VARCHAR NOT NULL
