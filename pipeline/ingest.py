@@ -43,7 +43,7 @@ from pipeline.process import ProcessedDocument, process_document
 from pipeline.rows import Row
 from pipeline.sources import RawDocument, SourceFile, read_document
 from pipeline.staging import StagedRows, find_near_duplicates
-from pipeline.warehouse import PriorContent, Warehouse
+from pipeline.warehouse import CurrentVersion, PriorContent, Warehouse
 
 OUTCOMES = ("loaded", "unchanged", "duplicate", "quarantined")
 _DOCUMENT_SCHEMA = pa.schema(
@@ -133,10 +133,12 @@ def process_batch(raws: Sequence[RawDocument], limits: Limits) -> ParsedBatch:
 
 @dataclass(frozen=True, slots=True)
 class Known:
-    """Bytes an earlier run loaded: no parse needed while they are still the career's current version."""
+    """Bytes an earlier run parsed: no parse needed while they are still the career's current version,
+    or (``stale``) while their path still holds them and another input's version is current."""
 
     raw: RawDocument
     prior: PriorContent
+    stale: bool = False
 
 
 @dataclass
@@ -176,6 +178,14 @@ class _Loaded:
     base: str | None  # the career's record (JSON) before this run, if any
 
 
+def _move(counts: Counter[str], source: str, target: str) -> None:
+    """Count one input under ``target`` instead of ``source`` (no zero counts left behind)."""
+    counts[source] -= 1
+    if counts[source] <= 0:
+        del counts[source]
+    counts[target] += 1
+
+
 class IngestRun:
     """Stateful decisions for one run over an open warehouse (the single writer)."""
 
@@ -198,6 +208,8 @@ class IngestRun:
         self._clock = time.perf_counter()
         self._now = now  # valid_from / loaded_at of every version this run loads
         self._position = 0
+        self._positions: dict[str, int] = {}  # uri -> position, given in input order by screen()
+        self._unchanged: dict[str, int] = {}  # career_id -> position of its input recorded unchanged
         self._contents: dict[str, str] = {}  # content sha -> first uri this run
         self._records: dict[str, str] = {}  # record sha -> uri this run
         self._careers: dict[str, _Loaded] = {}
@@ -214,7 +226,7 @@ class IngestRun:
     def begin_segment(self, *, recording: bool, parse_all: bool) -> None:
         """Start a new logical run inside this run (full refresh replays past runs one by one)."""
         self._retire_replaced()
-        self._contents, self._records, self._careers = {}, {}, {}
+        self._contents, self._records, self._careers, self._unchanged = {}, {}, {}, {}
         self.recording, self.parse_all = recording, parse_all
 
     @property
@@ -264,6 +276,10 @@ class IngestRun:
         """
         raws = [doc for doc in batch if isinstance(doc, RawDocument)]
         prior = {} if self.parse_all else self.wh.prior_contents([r.content_sha256 for r in raws], self.parser_version)
+        last = {} if self.parse_all or not prior else self.wh.last_contents([r.uri for r in raws], self.parser_version)
+        for doc in batch:  # outcomes are decided out of order (here or in record); positions follow the input
+            self._position += 1
+            self._positions[doc.uri] = self._position
         stored = self.wh.stored_contents([r.content_sha256 for r in raws])
         screened = Screened()
         new_raw: list[RawDocument] = []  # new bytes that will not be parsed (stored here, not by record)
@@ -282,6 +298,10 @@ class IngestRun:
                 self._outcome(doc.uri, doc, None, "quarantined", seen.reason or "quarantined before")
             elif seen is not None and seen.is_current:
                 screened.entries.append(Known(doc, seen))
+            elif seen is not None and seen.career_id and last.get(doc.uri) == sha:
+                # Unchanged at this path, and another input's version is current: parsing it again
+                # could only make it win a tie it lost before (a rerun would flip-flop versions).
+                screened.entries.append(Known(doc, seen, stale=True))
             else:
                 screened.entries.append(doc)
                 screened.todo.append(doc)
@@ -347,26 +367,10 @@ class IngestRun:
         for entry in screened.entries:
             batch = parsed
             if isinstance(entry, Known):
-                prior, cid = entry.prior, entry.prior.career_id or ""
-                cur = current.get(cid)
-                still_current = cur is not None and cur.record_sha256 == prior.record_sha256
-                if still_current and prior.record_sha256 not in self._records and cid not in self._careers:
-                    self._records[prior.record_sha256 or ""] = entry.raw.uri
-                    reason = "identical bytes already loaded; the career's current version is this record"
-                    self._outcome(entry.raw.uri, entry.raw, cid, "unchanged", reason, record_sha=prior.record_sha256)
-                    continue
-                if prior.record_sha256 in self._records:
-                    reason = f"same record as {self._records[prior.record_sha256 or '']} in this run"
-                    self._outcome(entry.raw.uri, entry.raw, cid, "duplicate", reason, record_sha=prior.record_sha256)
-                    continue
-                # Rare: this run already changed the career, so compare the record the long way.
-                raw, batch = entry.raw, process_batch([entry.raw], limits or Limits())
-                index, result = 0, batch.results[0]
-                if isinstance(result, Parsed) and result.career_id not in current:
-                    current.update(self.wh.current_versions([result.career_id]))
-            else:
-                raw = entry
-                index, result = next(results)
+                self._record_known(entry, current)
+                continue
+            raw = entry
+            index, result = next(results)
             if isinstance(result, DocumentError):
                 self._outcome(raw.uri, raw, None, "quarantined", result.reason)
                 continue
@@ -380,6 +384,7 @@ class IngestRun:
             cur = current.get(cid)
             if cur is not None and cur.record_sha256 == rsha and cid not in self._careers:
                 self._records[rsha] = raw.uri
+                self._unchanged[cid] = self._positions.get(raw.uri, self._position + 1)
                 self._outcome(raw.uri, raw, cid, "unchanged", "same record as the career's current version", **meta)
                 continue
             earlier = self._careers.get(cid)
@@ -402,14 +407,58 @@ class IngestRun:
             else:
                 version, base = 1, None
             self._records[rsha] = raw.uri
-            # _outcome below gives this input the next position; remember it in case it is demoted.
-            self._careers[cid] = _Loaded(cid, rsha, result.completeness, raw.uri, self._position + 1, version, base)
+            if cid in self._unchanged:
+                self._supersede(cid, raw.uri)
+            position = self._positions.get(raw.uri, self._position + 1)  # remembered in case it is demoted
+            self._careers[cid] = _Loaded(cid, rsha, result.completeness, raw.uri, position, version, base)
             staged.add(batch, index, cid, version, base)
             self._outcome(raw.uri, raw, cid, "loaded", None, **meta)
             self._touched.add(cid)
             if self.recording:
                 self.summary.changed.append((cid, version))
         staged.write(self.wh)
+
+    def _record_known(self, entry: Known, current: dict[str, CurrentVersion]) -> None:
+        """Bytes parsed before never make a version: they are unchanged (still current) or a duplicate."""
+        raw, prior, cid = entry.raw, entry.prior, entry.prior.career_id or ""
+        rsha = prior.record_sha256
+        cur = current.get(cid)
+        if entry.stale:
+            reason = (
+                f"unchanged since this path was last ingested, when another input's version of {cid} "
+                "was chosen; unchanged bytes do not replace a current version"
+            )
+        elif rsha in self._records:
+            reason = f"same record as {self._records[rsha or '']} in this run"
+        elif cid in self._careers:
+            reason = f"another version of {cid} from {self._careers[cid].uri} was loaded in this run"
+        elif cur is not None and cur.record_sha256 == rsha:
+            self._records[rsha or ""] = raw.uri
+            self._unchanged[cid] = self._positions.get(raw.uri, self._position + 1)
+            reason = "identical bytes already loaded; the career's current version is this record"
+            self._outcome(raw.uri, raw, cid, "unchanged", reason, record_sha=rsha)
+            return
+        else:  # the career's current version changed since screening: not by this run, so not expected
+            reason = f"another version of {cid} is current"
+        self._outcome(raw.uri, raw, cid, "duplicate", reason, record_sha=rsha)
+
+    def _supersede(self, cid: str, winner_uri: str) -> None:
+        """An input recorded ``unchanged`` earlier in this run lost its career to new content."""
+        position = self._unchanged.pop(cid)
+        counts = self.summary.counts if self.recording else self.summary.replayed
+        _move(counts, "unchanged", "duplicate")
+        if self.recording:
+            self._queue_documents()
+            self.wh.flush()
+            self.wh.execute(
+                "UPDATE ingest_documents SET outcome = 'duplicate', reason = $reason "
+                "WHERE run_id = $r AND position = $p",
+                {
+                    "reason": f"another version of {cid} from {winner_uri} was loaded in this run",
+                    "r": self.run_id,
+                    "p": position,
+                },
+            )
 
     def _alias(self, doc: Parsed) -> None:
         for alias in doc.titles:
@@ -429,8 +478,7 @@ class IngestRun:
             f"(completeness {completeness:.2f} vs {earlier.completeness:.2f})"
         )
         counts = self.summary.counts if self.recording else self.summary.replayed
-        counts["loaded"] -= 1
-        counts["duplicate"] += 1
+        _move(counts, "loaded", "duplicate")
         if self.recording:
             self._queue_documents()
             self.wh.flush()
@@ -453,14 +501,17 @@ class IngestRun:
         fmt: str | None = None,
         encoding: str | None = None,
     ) -> None:
+        position = self._positions.pop(uri, None)
         if not self.recording:
             self.summary.replayed[outcome] += 1
             return
-        self._position += 1
+        if position is None:
+            self._position += 1
+            position = self._position
         self._docs.append(
             {
                 "run_id": self.run_id,
-                "position": self._position,
+                "position": position,
                 "source_uri": uri,
                 "content_sha256": raw.content_sha256 if raw else None,
                 "size_bytes": raw.size if raw else None,

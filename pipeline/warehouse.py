@@ -179,6 +179,22 @@ class Warehouse:
         ).fetchall()
         return {row[0]: PriorContent(row[1], row[2], row[3], row[4], bool(row[5])) for row in rows}
 
+    def last_contents(self, uris: Sequence[str], parser_version: str) -> dict[str, str]:
+        """For paths ingested before under this parser version: the content sha256 they had last time."""
+        if not uris:
+            return {}
+        rows = self.con.execute(
+            """
+            SELECT d.source_uri, arg_max(d.content_sha256, (r.started_at, d.position))
+            FROM ingest_documents d JOIN ingest_runs r USING (run_id)
+            WHERE d.source_uri IN (SELECT unnest($uris)) AND d.parser_version = $pv
+              AND r.status = 'completed' AND d.content_sha256 IS NOT NULL
+            GROUP BY d.source_uri
+            """,
+            {"uris": list(uris), "pv": parser_version},
+        ).fetchall()
+        return {row[0]: row[1] for row in rows}
+
     def current_versions(self, career_ids: Iterable[str]) -> dict[str, CurrentVersion]:
         """career_id -> its current version (number and record hash; the record itself is not read)."""
         ids = sorted(set(career_ids))
