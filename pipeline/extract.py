@@ -16,6 +16,7 @@ from pipeline.outline import Block, Field, Items, Outline, Paragraph, Section
 from pipeline.sections import KINDS, Kind, classify
 from pipeline.values import (
     CURRENCY_CODES,
+    PERIODS_PER_YEAR,
     currency_of,
     is_money,
     parse_experience,
@@ -23,6 +24,7 @@ from pipeline.values import (
     parse_money_range,
     parse_percent,
     parse_times,
+    pay_period,
     snake_case,
 )
 
@@ -136,6 +138,7 @@ def _preamble(record: _Record, blocks: list[Block]) -> None:
             headline["growth_rate_pct"] = parse_percent(value)
         elif _PAY_WORDS.search(name) and is_money(value):
             headline["median_salary"] = parse_money(value)
+            _note_pay_period(record, value)
     if any(_REMOTE.fullmatch(p) for p in short):
         headline["remote_friendly"] = True
     for label, value in parts.fields.items():
@@ -143,6 +146,7 @@ def _preamble(record: _Record, blocks: list[Block]) -> None:
             headline["growth_rate_pct"] = parse_percent(value)
         elif _PAY_WORDS.search(label) and parse_money(value) is not None:
             headline["median_salary"] = parse_money(value)
+            _note_pay_period(record, value)
         elif "remote" in label:
             headline["remote_friendly"] = value.strip().lower() in {"yes", "true", "friendly", "remote-friendly"}
 
@@ -186,6 +190,16 @@ def _salary(record: _Record, heading: str, parts: _Parts) -> None:
             salary["minimum"], salary["maximum"] = found
             salary["currency"] = salary["currency"] or currency_of(value)
     salary["note"] = _joined(notes)
+    for text in [*lines, *parts.fields.values()]:
+        _note_pay_period(record, text)
+
+
+def _note_pay_period(record: _Record, text: str) -> None:
+    """Flag pay quoted per hour, week or month: the salary columns hold it as a yearly figure."""
+    if (period := pay_period(text)) is not None:
+        flag = f"pay quoted per {period} is stored as a yearly figure (x{PERIODS_PER_YEAR[period]:,})"
+        if flag not in record.flags:
+            record.flags.append(flag)
 
 
 def _salary_key(label: str) -> str | None:

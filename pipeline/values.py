@@ -31,14 +31,21 @@ CURRENCY_CODES = frozenset(
     }
 )
 
-_NUMBER = r"\d{1,3}(?:[,\u00a0 ]\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?!\d)|\d+(?:\.\d+)?"
+# Indian grouping first (6,50,000 = 650,000; 1,20,00,000), then thousands groups, European dots, plain.
+_NUMBER = (
+    r"\d{1,2}(?:,\d{2})+,\d{3}(?!\d)(?:\.\d+)?|\d{1,3}(?:[,\u00a0 ]\d{3})+(?:\.\d+)?"
+    r"|\d{1,3}(?:\.\d{3})+(?!\d)|\d+(?:\.\d+)?"
+)
+# "/hour", "per month", "an hour", "a year": pay quoted for another period than a year.
+_PERIOD = r"\s?(?:/|per\s|an?\s)\s?(?P<period>hour|hr|week|wk|month|mo|day|year|yr|annum)s?\b"
+# Yearly pay from other periods, as the U.S. Bureau of Labor Statistics annualizes (2,080 hours).
+PERIODS_PER_YEAR = {"hour": 2080, "hr": 2080, "day": 260, "week": 52, "wk": 52, "month": 12, "mo": 12}
 MONEY = re.compile(
-    rf"(?P<symbol>[$€£₹¥])?\s?(?P<number>{_NUMBER})\s?(?P<scale>[kKmM]\b)?(?P<plus>\+)?",
+    rf"(?P<symbol>[$€£₹¥])?\s?(?P<number>{_NUMBER})\s?(?P<scale>[kKmM]\b)?(?P<plus>\+)?(?:{_PERIOD})?",
 )
 _PERCENT = re.compile(r"(?P<sign>[-+−])?\s?(?P<number>\d+(?:\.\d+)?)\s?%")
-_RANGE = re.compile(
-    rf"(?P<low>[$€£₹¥]?\s?(?:{_NUMBER})\s?[kK]?)\s*(?:[-–—]|to)\s*(?P<high>[$€£₹¥]?\s?(?:{_NUMBER})\s?[kK]?)"
-)
+_AMOUNT = rf"[$€£₹¥]?\s?(?:{_NUMBER})\s?[kK]?(?:{_PERIOD.replace('?P<period>', '?:')})?"
+_RANGE = re.compile(rf"(?P<low>{_AMOUNT})\s*(?:[-–—]|to)\s*(?P<high>{_AMOUNT})")
 _TIME = re.compile(
     r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>[AaPp])\.?\s*[Mm]\.?|(?P<h24>\d{1,2}):(?P<m24>\d{2})"
 )
@@ -70,7 +77,15 @@ def parse_money(text: str) -> int | None:
         value = _number(match.group("number"))
         scale = (match.group("scale") or "").lower()
         value *= 1000 if scale == "k" else 1_000_000 if scale == "m" else 1
-        return round(value)
+        return round(value * PERIODS_PER_YEAR.get(match.group("period") or "", 1))
+    return None
+
+
+def pay_period(text: str) -> str | None:
+    """The period a non-yearly amount in ``text`` is quoted for ("$40/hour" -> "hour"), else None."""
+    for match in MONEY.finditer(text):
+        if (period := match.group("period")) in PERIODS_PER_YEAR:
+            return {"hr": "hour", "wk": "week", "mo": "month"}.get(period, period)
     return None
 
 
@@ -88,6 +103,8 @@ def parse_money_range(text: str) -> tuple[int, int] | None:
     low, high = parse_money(match.group("low")), parse_money(match.group("high"))
     if low is None or high is None:
         return None
+    if (period := pay_period(match.group("high"))) and not pay_period(match.group("low")):
+        low *= PERIODS_PER_YEAR[period]  # "$33 - $52 per hour": the period is written once
     return low, high
 
 

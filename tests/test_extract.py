@@ -10,8 +10,10 @@ from pipeline.errors import ParseError
 from pipeline.extract import clean_title, extract
 from pipeline.models import validate_record
 from pipeline.parse.text import parse_text
+from pipeline.process import process_document
 from pipeline.sections import classify
 from pipeline.values import parse_experience, parse_money, parse_money_range, parse_percent, parse_times
+from tests.conftest import SAMPLE
 
 
 @pytest.mark.parametrize(
@@ -171,3 +173,39 @@ def test_page_with_guide_like_headings_but_no_content_is_not_a_guide() -> None:
     )
     with pytest.raises(ParseError, match="no career-guide content found"):
         extract(parse_html(page))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("$40/hour", 83_200),
+        ("$40 per hour", 83_200),
+        ("$21.50 an hour", 44_720),
+        ("$3,500 per month", 42_000),
+        ("$900/week", 46_800),
+        ("$47,500 a year", 47_500),
+        ("$47,500", 47_500),
+        ("₹6,50,000", 650_000),
+        ("₹1,20,00,000", 12_000_000),
+        ("47,500", 47_500),
+    ],
+)
+def test_money_is_yearly_and_reads_indian_grouping(text: str, expected: int) -> None:
+    assert parse_money(text) == expected
+
+
+def test_hourly_range_is_annualized_when_the_period_is_written_once() -> None:
+    assert parse_money_range("$33 - $52 per hour") == (33 * 2080, 52 * 2080)
+    assert parse_money_range("$33/hour — $52/hour") == (33 * 2080, 52 * 2080)
+    assert parse_money_range("37,000—58,000") == (37_000, 58_000)
+
+
+def test_hourly_pay_is_stored_yearly_and_flagged() -> None:
+    text = SAMPLE.read_bytes().decode("utf-8").replace("$47,500", "$22.84/hour")
+    guide = process_document(text.encode()).guide
+    assert guide.headline.median_salary == round(22.84 * 2080)
+    assert guide.salary.median == round(22.84 * 2080)
+    assert guide.salary.minimum == 37_000  # the range stayed yearly
+    assert any("per hour" in flag and "yearly" in flag for flag in guide.quality_flags)
+    plain = process_document(SAMPLE.read_bytes()).guide
+    assert not any("yearly" in flag for flag in plain.quality_flags)

@@ -47,7 +47,7 @@ COMMENT ON COLUMN careers.career_id IS 'Key: stable slug of the cleaned title (m
 COMMENT ON COLUMN careers.title IS 'Career title as cleaned from the page (" Career Path Guide" removed).';
 COMMENT ON COLUMN careers.summary IS 'The introductory paragraph under the title.';
 COMMENT ON COLUMN careers.growth_rate_pct IS 'Headline job growth rate in percent (9 means 9%).';
-COMMENT ON COLUMN careers.median_salary IS 'Median annual salary: the headline figure, else the salary section''s median.';
+COMMENT ON COLUMN careers.median_salary IS 'Median annual salary: the headline figure, else the salary section''s median. Every salary column is yearly: pay quoted per hour, day, week or month is multiplied out (2,080 hours, 260 days, 52 weeks, 12 months) and noted in quality_flags.';
 COMMENT ON COLUMN careers.salary_min IS 'Low end of the annual salary range.';
 COMMENT ON COLUMN careers.salary_max IS 'High end of the annual salary range.';
 COMMENT ON COLUMN careers.salary_entry IS 'Typical entry-level annual salary.';
@@ -66,7 +66,7 @@ COMMENT ON COLUMN careers.outlook_growth_pct IS 'Growth rate in percent from the
 COMMENT ON COLUMN careers.outlook_status IS 'Outlook wording from the job-outlook section (Growing faster than average, ...).';
 COMMENT ON COLUMN careers.outlook_source IS 'Source the outlook cites (U.S. Bureau of Labor Statistics, ...).';
 COMMENT ON COLUMN careers.completeness IS 'Share (0-1) of the 14 usual parts present; v_data_quality lists the missing ones.';
-COMMENT ON COLUMN careers.quality_flags IS 'Problems noticed but tolerated while extracting (repeated items, ...).';
+COMMENT ON COLUMN careers.quality_flags IS 'Problems noticed but tolerated while extracting (repeated items, pay converted from hourly to yearly, ...).';
 COMMENT ON COLUMN careers.version IS 'Version number of this record (1 = first seen); see career_versions.';
 COMMENT ON COLUMN careers.record_sha256 IS 'sha256 of the canonical extracted record: equal for the same guide in any encoding or format.';
 COMMENT ON COLUMN careers.content_sha256 IS 'sha256 of the raw bytes this version was loaded from (raw_documents key).';
