@@ -309,12 +309,20 @@ def _known(record: _Record, key: str, kind: Kind, section: Section, parts: _Part
         record.add_items(key, parts.items)
 
 
+# Sections any article can have (a recipe has FAQs, a wiki page references): alone they do not
+# make a page a career guide.
+GENERAL_SECTIONS = frozenset(
+    {"faqs", "sources", "advice", "case_studies", "pros", "cons", "pros_and_cons", "common_mistakes", "portfolio_tips"}
+)
+
+
 def extract(outline: Outline) -> dict[str, Any]:
     """Read every section of ``outline`` into the fields of a CareerGuide."""
     record = _Record(outline.title)
     _preamble(record, outline.preamble)
     container: tuple[str, int | None] | None = None
     seen: set[str] = set()
+    headings: dict[str, str] = {}  # known section -> its first heading as written
     recognised = 0
     for section in outline.sections:
         parts = _parts(section.blocks)
@@ -345,12 +353,24 @@ def extract(outline: Outline) -> dict[str, Any]:
         key, kind = known
         recognised += 1
         seen.add(key)
+        headings.setdefault(key, section.heading.strip())
         container = (key, section.level) if kind is Kind.CONTAINER else None
         _known(record, key, kind, section, parts)
     if recognised == 0:
         raise ParseError(
             "no career-guide sections found (no heading such as 'Key Responsibilities', "
             "'Salary' or 'Frequently Asked Questions'); is this a career guide?"
+        )
+    headline = record.data["headline"]
+    if (
+        not seen - GENERAL_SECTIONS
+        and headline.get("median_salary") is None
+        and headline.get("growth_rate_pct") is None
+    ):
+        found = ", ".join(repr(headings[key]) for key in sorted(seen))
+        raise ParseError(
+            f"only general sections found ({found}) and nothing about a career: no salary, growth rate, "
+            "responsibilities, skills, career path or outlook; is this a career guide?"
         )
     data = record.finish()
     if not has_guide_content(data):

@@ -54,7 +54,7 @@ VOCABULARY: tuple[tuple[str, Kind, str], ...] = (
     ("case_studies", Kind.CONTAINER, r"^(examples and )?case studies\b|^examples\b"),
     ("portfolio_tips", Kind.PROSE, r"^portfolio tips\b"),
     ("job_outlook", Kind.SPECIAL, r"^job outlook\b"),
-    ("related_roles", Kind.LIST, r"^related (roles|careers|jobs)\b"),
+    ("related_roles", Kind.LIST, r"^(related|similar) (roles|careers|jobs|occupations)\b"),
     ("faqs", Kind.CONTAINER, r"^(frequently asked questions|faqs?)\b"),
     ("sources", Kind.LIST, r"^(sources|references)\b"),
 )

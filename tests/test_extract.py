@@ -209,3 +209,24 @@ def test_hourly_pay_is_stored_yearly_and_flagged() -> None:
     assert any("per hour" in flag and "yearly" in flag for flag in guide.quality_flags)
     plain = process_document(SAMPLE.read_bytes()).guide
     assert not any("yearly" in flag for flag in plain.quality_flags)
+
+
+def test_a_page_with_only_general_sections_is_not_a_career_guide() -> None:
+    recipe = (
+        "Easy Banana Bread\n\nA moist loaf that uses up ripe bananas and takes an hour from start to finish.\n\n"
+        "Ingredients\n\n  • 3 ripe bananas\n  • 200 g flour\n\n"
+        "Frequently Asked Questions\n\nCan I freeze it?\n\nYes, for up to three months, wrapped well.\n"
+    )
+    with pytest.raises(ParseError, match=r"only general sections found \('Frequently Asked Questions'\)"):
+        extract(parse_text(recipe))
+
+
+def test_general_sections_with_a_career_fact_are_a_guide() -> None:
+    guide = (
+        "Barista\n\nA barista prepares espresso drinks, serves customers and keeps the bar clean all day long.\n\n"
+        "$31,000\n\nmedian salary\n\n"
+        "Frequently Asked Questions\n\nIs it hard?\n\nThe rush hours are, the rest is routine.\n"
+    )
+    data = extract(parse_text(guide))
+    assert data["headline"]["median_salary"] == 31_000
+    assert len(data["faqs"]) == 1
