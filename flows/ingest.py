@@ -41,7 +41,7 @@ from pipeline.limits import Limits
 from pipeline.memory import release_free_memory
 from pipeline.replay import StoredRef, clear_derived, history_segments, read_stored, reprocess_targets
 from pipeline.reports import publish_report
-from pipeline.sources import RawDocument, SourceFile, discover
+from pipeline.sources import RawDocument, SourceFile, discover, warehouse_files
 from pipeline.warehouse import Warehouse
 
 T = TypeVar("T")
@@ -89,9 +89,10 @@ def chunks(values: Sequence[T], size: int) -> Iterator[Sequence[T]]:
 
 
 @task(retries=2, retry_delay_seconds=[1, 3], retry_condition_fn=transient, cache_policy=NO_CACHE)
-def discover_inputs(paths: list[str], follow_symlinks: bool) -> list[SourceFile]:
-    """List every input file under the given paths, in sorted order."""
-    return list(discover(paths, follow_symlinks=follow_symlinks))
+def discover_inputs(paths: list[str], follow_symlinks: bool, warehouse: str = "") -> list[SourceFile]:
+    """List every input file under the given paths, in sorted order (never the warehouse's own files)."""
+    skip = warehouse_files(warehouse) if warehouse else []
+    return list(discover(paths, follow_symlinks=follow_symlinks, skip=skip))
 
 
 def parse_cache_key(context: object, parameters: dict[str, Any]) -> str:
@@ -251,7 +252,7 @@ def ingest_flow(config: IngestConfig | None = None) -> RunSummary:
     """
     config = config or IngestConfig()
     logger = get_run_logger()
-    sources = discover_inputs(config.paths, config.follow_symlinks)
+    sources = discover_inputs(config.paths, config.follow_symlinks, config.warehouse)
     logger.info("discovered %d input(s) under %s", len(sources), ", ".join(config.paths))
     limit = config.limits.max_documents
 

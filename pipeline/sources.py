@@ -63,9 +63,21 @@ def _resolve(path: Path) -> Path | None:
 _LOOP = "symlink loop: the link leads back to itself and never reaches a file"
 
 
-def discover(paths: Sequence[str | Path], *, follow_symlinks: bool = False) -> Iterator[SourceFile]:
-    """Yield every input file under ``paths`` (files as given, directories walked, sorted)."""
+def warehouse_files(warehouse: str | Path) -> list[Path]:
+    """The files DuckDB keeps for a warehouse (the database and its write-ahead log): never inputs."""
+    path = Path(warehouse).absolute()
+    return [path, path.with_name(path.name + ".wal")]
+
+
+def discover(
+    paths: Sequence[str | Path], *, follow_symlinks: bool = False, skip: Sequence[Path] = ()
+) -> Iterator[SourceFile]:
+    """Yield every input file under ``paths`` (files as given, directories walked, sorted).
+
+    Files in ``skip`` (e.g. the warehouse itself, when it sits inside an input folder) are left out.
+    """
     roots = [Path(p) for p in paths]
+    skipped = {_resolve(p) or p for p in skip}
     missing = [str(p) for p in roots if not p.exists() and not p.is_symlink()]
     if missing:
         raise InputNotFound(missing[0])
@@ -90,6 +102,8 @@ def discover(paths: Sequence[str | Path], *, follow_symlinks: bool = False) -> I
                 if name.startswith("."):
                     continue
                 path = here / name
+                if skipped and (_resolve(path) or path) in skipped:
+                    continue
                 if path.is_symlink() and not follow_symlinks:
                     target = _resolve(path)
                     if target is None:

@@ -24,7 +24,7 @@ import duckdb
 import pytest
 
 from pipeline.limits import Limits, MiB
-from pipeline.sources import discover
+from pipeline.sources import discover, warehouse_files
 from tests.conftest import FIXTURES, ROOT, SAMPLE
 from tests.helpers import ingest, rows, scalar
 
@@ -636,7 +636,7 @@ def test_nesting_limit_is_configurable_and_precise(tmp_path: Path) -> None:
     assert docs[str(paths[1])] == (
         "quarantined",
         "HTML nested deeper than 50 levels; the markup is malformed or hostile "
-        "(raise max_nesting_depth only for pages you trust)",
+        "(raise --max-nesting-depth only for pages you trust)",
     )
     summary = ingest(paths, tmp_path / "raised.duckdb", limits=Limits(max_nesting_depth=100))
     assert dict(summary.counts) == {"loaded": 2}
@@ -783,3 +783,17 @@ def test_a_persistent_or_final_read_error_quarantines_with_the_reason(
     log = _flaky_open(monkeypatch, target, 99, errno.EROFS)  # not transient: one attempt
     [doc] = read_batch(list(discover([tmp_path])), Limits())
     assert isinstance(doc, Unread) and "(after" not in doc.reason and len(log) == 1
+
+
+def test_a_warehouse_inside_the_input_folder_is_not_an_input(tmp_path: Path) -> None:
+    from flows.ingest import discover_inputs
+
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    (folder / "guide.txt").write_bytes(SAMPLE.read_bytes())
+    (folder / "careers.duckdb").write_bytes(b"DUCK")
+    (folder / "careers.duckdb.wal").write_bytes(b"WAL")
+    (folder / "other.duckdb").write_bytes(b"DUCK")
+    found = [Path(s.uri).name for s in discover_inputs.fn([str(folder)], False, str(folder / "careers.duckdb"))]
+    assert found == ["guide.txt", "other.duckdb"]
+    assert len(list(discover([folder], skip=warehouse_files(folder / "careers.duckdb")))) == 2
