@@ -109,6 +109,11 @@ def ingest(
     max_documents: Annotated[
         int, typer.Option(min=1, help="Most inputs one run takes; the rest are quarantined.")
     ] = 100_000,
+    max_nesting_depth: Annotated[
+        int, typer.Option(min=1, help="Deepest HTML element nesting accepted (deeper pages are quarantined).")
+    ] = 200,
+    max_html_elements: Annotated[int, typer.Option(min=1, help="Most HTML elements one page may have.")] = 50_000,
+    max_line_chars: Annotated[int, typer.Option(min=1, help="Longest line accepted, in characters.")] = 200_000,
     lock_timeout: Annotated[float, typer.Option(min=0, help="Seconds to wait for another writer.")] = 10.0,
     follow_symlinks: Annotated[bool, typer.Option(help="Follow symlinks that lead outside the inputs.")] = False,
     near_duplicate_threshold: Annotated[
@@ -171,7 +176,13 @@ def ingest(
             follow_symlinks=follow_symlinks,
             near_duplicate_threshold=near_duplicate_threshold,
             full_refresh=full_refresh,
-            limits=Limits(max_document_bytes=max_bytes, max_documents=max_documents),
+            limits=Limits(
+                max_document_bytes=max_bytes,
+                max_documents=max_documents,
+                max_nesting_depth=max_nesting_depth,
+                max_html_elements=max_html_elements,
+                max_line_chars=max_line_chars,
+            ),
             task_runner=task_runner,
             workers=workers or cores,
             dask_address=dask_address,

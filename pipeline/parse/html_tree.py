@@ -117,14 +117,14 @@ def plain_text(tag: Element, separator: str) -> str:
 def _too_deep(max_depth: int) -> ParseError:
     return ParseError(
         f"HTML nested deeper than {max_depth} levels; the markup is malformed or hostile "
-        "(raise max_nesting_depth only for pages you trust)"
+        "(raise --max-nesting-depth only for pages you trust)"
     )
 
 
 def _too_many(max_elements: int) -> ParseError:
     return ParseError(
         f"HTML has more than {max_elements:,} elements; this is not one career-guide page "
-        "(raise max_html_elements only for pages you trust)"
+        "(raise --max-html-elements only for pages you trust)"
     )
 
 
