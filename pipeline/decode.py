@@ -56,6 +56,8 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
 
 # Tab, LF, VT, FF, CR and ESC (ANSI colour) do occur in real text; other C0 bytes don't.
 _CONTROL_BYTES = bytes(sorted(set(range(32)) - {9, 10, 11, 12, 13, 27}))
+# The same control characters as a str.translate table that deletes them.
+_CONTROL_CHARS = dict.fromkeys(_CONTROL_BYTES)
 _CONTROL_SHARE = 0.05
 _SNIFF_BYTES = 4096
 # UTF-8 with damage: at least this many valid multi-byte sequences, and this many per invalid byte.
@@ -136,6 +138,8 @@ def _decode(data: bytes) -> tuple[str, str]:
                 raise DecodeError(f"starts with a {codec} byte-order mark but is not valid {codec}")
             text, pending = decoded
             return text + "\ufffd" * bool(pending), codec
+    if (utf16 := _utf16_without_bom(data)) is not None:
+        return utf16
     _refuse_binary(data)
 
     try:
@@ -182,6 +186,26 @@ def _damaged_utf8(data: bytes) -> str | None:
     text = data.decode("utf-8", "replace")
     invalid = text.count("\ufffd") - data.count("\ufffd".encode())
     return text if invalid * _UTF8_DAMAGE_RATIO <= valid else None
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a byte-order mark: a NUL in every other byte (mostly Latin text)."""
+    head = data[:4096]
+    if len(head) < 8 or b"\x00" not in head:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    codec = "utf-16-le" if odd > 0.6 * half and even < 0.02 * half else None
+    codec = codec or ("utf-16-be" if even > 0.6 * half and odd < 0.02 * half else None)
+    if codec is None:
+        return None
+    decoded = _decode_tolerant(data, codec)
+    if decoded is None:
+        return None
+    text = decoded[0]
+    if "\x00" in text or len(text) - len(text.translate(_CONTROL_CHARS)) > 0.01 * len(text):
+        return None  # binary that happens to have the pattern
+    return text + "\ufffd" * bool(decoded[1]), codec
 
 
 def _refuse_binary(data: bytes) -> None:

@@ -368,3 +368,17 @@ def test_arbitrary_bytes_only_raise_decode_error(data: bytes) -> None:
     else:
         assert result.text.strip()
         assert "\r" not in result.text
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_byte_order_mark_is_read(codec: str) -> None:
+    text = SAMPLE.read_bytes().decode("utf-8")
+    decoded = decode_bytes(text.encode(codec))
+    assert decoded.encoding == codec
+    assert decoded.text == decode_bytes(SAMPLE.read_bytes()).text
+
+
+@pytest.mark.parametrize("data", [bytes(range(256)) * 20, b"\x00" * 64 + b"text", b"a\x00b\x00\x01\x00\x02\x00" * 100])
+def test_nul_patterned_binary_is_still_refused(data: bytes) -> None:
+    with pytest.raises(DecodeError, match="binary file"):
+        decode_bytes(data)
