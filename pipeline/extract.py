@@ -54,13 +54,16 @@ def clean_title(title: str) -> str:
 class _Parts:
     """A section's blocks sorted by kind (built once per section, so kept lean: slots, no dataclass)."""
 
-    __slots__ = ("fields", "items", "lines", "paragraphs")
+    __slots__ = ("fields", "items", "lines", "paragraphs", "text")
 
-    def __init__(self, paragraphs: list[str], items: list[str], fields: dict[str, str], lines: list[str]) -> None:
+    def __init__(
+        self, paragraphs: list[str], items: list[str], fields: dict[str, str], lines: list[str], text: list[str]
+    ) -> None:
         self.paragraphs = paragraphs
         self.items = items
         self.fields = fields
         self.lines = lines  # paragraphs in order, fields as "Label: value"
+        self.text = text  # lines, and each list as one "• item" line per item: a child's whole body
 
 
 def _parts(blocks: list[Block]) -> _Parts:
@@ -68,16 +71,20 @@ def _parts(blocks: list[Block]) -> _Parts:
     items: list[str] = []
     fields: dict[str, str] = {}
     lines: list[str] = []
+    text: list[str] = []
     for block in blocks:
         if isinstance(block, Paragraph):
             paragraphs.append(block.text)
             lines.append(block.text)
+            text.append(block.text)
         elif isinstance(block, Items):
             items.extend(block.items)
+            text.append("\n".join(f"• {item}" for item in block.items))
         elif isinstance(block, Field):
             fields.setdefault(block.label.lower(), block.value)
             lines.append(f"{block.label}: {block.value}")
-    return _Parts(paragraphs, items, fields, lines)
+            text.append(lines[-1])
+    return _Parts(paragraphs, items, fields, lines, text)
 
 
 def _joined(texts: list[str]) -> str | None:
@@ -242,7 +249,7 @@ def _child(container: str, section: Section, parts: _Parts) -> tuple[str, dict[s
         label = next((k for k in parts.fields if "experience" in k or "years" in k), None)
         low, high = parse_experience(parts.fields[label]) if label else (None, None)
         # The line the years came from ("Years of experience: 2-4") is not description.
-        description = [line for line in parts.lines if label is None or not line.lower().startswith(label + ":")]
+        description = [line for line in parts.text if label is None or not line.lower().startswith(label + ":")]
         return "tiers", {
             "title": heading,
             "experience_min_years": low,
@@ -268,12 +275,12 @@ def _child(container: str, section: Section, parts: _Parts) -> tuple[str, dict[s
         return "skill_groups", {"name": heading, "description": _joined(parts.paragraphs), "skills": tuple(parts.items)}
     if container == "case_studies":
         takeaway = next((v for k, v in parts.fields.items() if "takeaway" in k or "lesson" in k), None)
-        body = [line for line in parts.lines if not _TAKEAWAY_LINE.match(line)]
+        body = [line for line in parts.text if not _TAKEAWAY_LINE.match(line)]
         return "case_studies", {"title": heading, "body": _joined(body), "key_takeaway": takeaway}
     if container == "faqs":
         if not heading.rstrip().endswith("?"):
             return None
-        return "faqs", {"question": heading, "answer": _joined(parts.lines)}
+        return "faqs", {"question": heading, "answer": _joined(parts.text)}
     return None
 
 

@@ -230,3 +230,19 @@ def test_general_sections_with_a_career_fact_are_a_guide() -> None:
     data = extract(parse_text(guide))
     assert data["headline"]["median_salary"] == 31_000
     assert len(data["faqs"]) == 1
+
+
+def test_lists_inside_faq_answers_tiers_and_case_studies_are_kept() -> None:
+    guide = (
+        "Registered Nurse Career Path Guide\n\n"
+        "Registered nurses assess patients, give medication and coordinate care with doctors and families.\n\n"
+        "Career Path Tiers\n\nStaff Nurse\n\nExperience: 0-2 years\n\nFirst post after registration.\n\n"
+        "  • Ward rotations\n  • Preceptorship\n\n"
+        "Frequently Asked Questions\n\nCan I train while I work?\n\nYes, through an apprenticeship.\n\n"
+        "  • Degree apprenticeship: 4 years\n  • Nursing associate top-up: 2 years\n"
+    )
+    data = extract(parse_text(guide))
+    assert data["faqs"][0]["answer"] == (
+        "Yes, through an apprenticeship.\n\n• Degree apprenticeship: 4 years\n• Nursing associate top-up: 2 years"
+    )
+    assert data["tiers"][0]["description"] == "First post after registration.\n\n• Ward rotations\n• Preceptorship"
