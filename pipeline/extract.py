@@ -190,14 +190,17 @@ def _salary(record: _Record, heading: str, parts: _Parts) -> None:
             notes.append(line)
             if _TOP10.search(line):
                 salary["top10"] = parse_money(line.split("%", 1)[1])
-    for label, value in parts.fields.items():
+    # "Entry-Level: $45,000" as a field, or as a list item (a <li> per level on many pages).
+    listed = dict(item.split(":", 1) for item in parts.items if ":" in item)
+    listed = {label.strip().lower(): value.strip() for label, value in listed.items()}
+    for label, value in {**listed, **parts.fields}.items():
         if (key := _salary_key(label)) is not None:
             salary[key] = parse_money(value)
         elif label in {"range", "salary range"} and (found := parse_money_range(value)):
             salary["minimum"], salary["maximum"] = found
             salary["currency"] = salary["currency"] or currency_of(value)
     salary["note"] = _joined(notes)
-    for text in [*lines, *parts.fields.values()]:
+    for text in [*lines, *parts.fields.values(), *listed.values()]:
         _note_pay_period(record, text)
 
 

@@ -246,3 +246,14 @@ def test_lists_inside_faq_answers_tiers_and_case_studies_are_kept() -> None:
         "Yes, through an apprenticeship.\n\n• Degree apprenticeship: 4 years\n• Nursing associate top-up: 2 years"
     )
     assert data["tiers"][0]["description"] == "First post after registration.\n\n• Ward rotations\n• Preceptorship"
+
+
+def test_salary_levels_written_as_list_items_are_read() -> None:
+    guide = (
+        "Paralegal Career Path Guide\n\n"
+        "Paralegals research law, draft documents and organise case files for lawyers.\n\n"
+        "Annual Salary (US, USD)\n\n$39,000 - $91,000\n\n"
+        "  • Entry-Level: $45,000\n  • Mid-Level: $59,200\n  • Senior-Level: $78,500\n"
+    )
+    salary = extract(parse_text(guide))["salary"]
+    assert (salary["minimum"], salary["entry"], salary["mid"], salary["senior"]) == (39_000, 45_000, 59_200, 78_500)
