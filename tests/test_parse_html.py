@@ -522,3 +522,25 @@ def test_any_tag_soup_gives_an_outline_or_a_parse_error(pieces: list[str], max_d
         return
     assert outline.title == "Title" and outline.sections
     _assert_no_empty_blocks(outline)
+
+
+def test_wiki_page_furniture_is_chrome() -> None:
+    outline = parse_html(
+        _page(
+            "<h1>Pharmacist</h1><div id='siteSub'>From Wikipedia, the free encyclopedia</div>"
+            "<div class='hatnote'>For other uses, see Pharmacist (disambiguation).</div>"
+            "<table class='infobox'><tr><th>Occupation type</th><td>Profession</td></tr></table>"
+            "<p>A pharmacist prepares and dispenses medicines.<sup id='cite_ref-1' class='reference'>[1]</sup></p>"
+            "<div id='toc' class='toc'><div class='toctitle'><h2>Contents</h2></div><ul><li>1 History</li></ul></div>"
+            "<h2>History<span class='mw-editsection'>[<a href='?action=edit'>edit</a>]</span></h2>"
+            "<p>Apothecaries came first.</p><div class='navbox'>Health care occupations</div>"
+            "<div id='catlinks'>Categories: Pharmacy</div>",
+            "Pharmacist - Wikipedia",
+        )
+    )
+    assert [s.heading for s in outline.sections] == ["History"]
+    text = _all_text(outline)
+    furniture = ("Wikipedia", "disambiguation", "Profession", "[1]", "edit", "Contents", "Categories", "Health care")
+    for word in furniture:
+        assert word not in text
+    assert "A pharmacist prepares and dispenses medicines." in text

@@ -46,11 +46,14 @@ _CHROME_PARTS: Final = frozenset(
         "subscription", "subscribe", "newsletter", "advert", "advertisement", "ad", "ads", "adsbygoogle",
         "sponsor", "sponsored", "sidebar", "breadcrumb", "breadcrumbs", "menu", "navbar", "nav",
         "paywall", "popup", "modal", "promo", "comments", "comment", "masthead",
+        # Wiki page furniture: edit links, contents box, infobox, hatnotes, navboxes, categories.
+        "editsection", "toc", "toctitle", "infobox", "hatnote", "navbox", "catlinks", "noprint",
     }
 )  # fmt: skip
 # Multi-part terms: they match when the token's parts contain them consecutively.
 _CHROME_PHRASES: Final = (
     "related-jobs", "related-posts", "related-articles", "more-stories", "skip-link", "screen-reader-text",
+    "cite-ref", "site-sub",
 )  # fmt: skip
 _DASHED_PHRASES: Final = tuple(f"-{phrase}-" for phrase in _CHROME_PHRASES)
 _MAIN_ROLE: Final = "main"
