@@ -38,6 +38,7 @@ _PERIOD_TIMES = re.compile(r"\s*(?:\(.*|[-–—:|·,]\s*\d.*)$")
 _YEARS = re.compile(r"\b(years?|yrs?)\b", re.IGNORECASE)
 _MEDIAN_LABEL = re.compile(r"^(median|average|mean)\b")
 _PAY_WORDS = re.compile(r"salary|\bpay\b|wage|earnings|compensation")
+_MONEY_FIRST = re.compile(r"[$€£₹¥]\s?\d")  # a line that starts with an amount
 _LEVEL_LABEL = re.compile(r"^(entry|junior|mid|middle|senior|experienced|lead)[- ]?(level)?\b", re.IGNORECASE)
 _REMOTE = re.compile(r"remote[- ]?(friendly|ok|possible)?", re.IGNORECASE)
 _QUALIFIER = re.compile(r"\b[A-Z]{2,3}\b")
@@ -146,6 +147,13 @@ def _preamble(record: _Record, blocks: list[Block]) -> None:
         elif _PAY_WORDS.search(name) and is_money(value):
             headline["median_salary"] = parse_money(value)
             _note_pay_period(record, value)
+    for line in short:  # "9% growth rate" or "$47,500 median salary" on one line (<b>9%</b> growth rate)
+        name = line.lower()
+        if "growth" in name and headline.get("growth_rate_pct") is None and (pct := parse_percent(line)) is not None:
+            headline["growth_rate_pct"] = pct
+        elif _PAY_WORDS.search(name) and headline.get("median_salary") is None and _MONEY_FIRST.match(line):
+            headline["median_salary"] = parse_money(line)
+            _note_pay_period(record, line)
     if any(_REMOTE.fullmatch(p) for p in short):
         headline["remote_friendly"] = True
     for label, value in parts.fields.items():

@@ -257,3 +257,12 @@ def test_salary_levels_written_as_list_items_are_read() -> None:
     )
     salary = extract(parse_text(guide))["salary"]
     assert (salary["minimum"], salary["entry"], salary["mid"], salary["senior"]) == (39_000, 45_000, 59_200, 78_500)
+
+
+def test_headline_figure_and_label_on_one_line() -> None:
+    guide = (
+        "Barista\n\nA barista prepares espresso drinks, serves customers and keeps the bar clean all day long.\n\n"
+        "3% growth rate\n\n$31,000 median salary\n\nKey Responsibilities\n\n  • Pull espresso shots\n"
+    )
+    headline = extract(parse_text(guide))["headline"]
+    assert (headline["growth_rate_pct"], headline["median_salary"]) == (3.0, 31_000)
