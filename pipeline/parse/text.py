@@ -1,4 +1,4 @@
-"""Line-based parser for plain-text dumps of career-guide pages.
+"""Line-based parser for plain-text dumps of career-guide pages (Markdown: ``markdown.py``).
 
 A text dump has no markup, so structure is read from layout: blocks are
 separated by blank lines; a block of one short line that is not a sentence, a
@@ -46,6 +46,8 @@ _FOOTER_FIRST = frozenset("sSſcCrRyYnN")
 _SCALE_WORDS = frozenset({"low", "medium", "moderate", "high", "very high", "very low"})
 _SCALE_WORD_CHARS = max(map(len, _SCALE_WORDS))
 _WRAP_MIN_CHARS = 40
+# An ATX heading as the parser reads lines (trimmed, runs of spaces and tabs made one space).
+_ATX_HEADING = re.compile(r"#{1,6} \S")
 
 
 def _is_footer(heading: str) -> bool:
@@ -257,22 +259,37 @@ def _flush_prose(prose: list[str], out: list[Block]) -> None:
 
 
 def parse_text(text: str, *, max_line_chars: int = 200_000) -> Outline:
-    """Parse a decoded plain-text guide into an Outline; raise ParseError if it has no title."""
+    """Parse a decoded plain-text guide into an Outline; raise ParseError if it has no title.
+
+    A guide that plainly is Markdown is read by ``pipeline.parse.markdown`` instead, where its
+    markup is structure, not text: its title is an ATX heading ("# Nurse") or is underlined
+    ("===" or "---" on the next line), or two of its headings are ATX headings. Conservative on
+    purpose, so a plain guide with a "* bullet" or one stray "# " line parses as it always did;
+    and free for plain text: the title's first character, then one per heading, are looked at.
+    """
     blocks = _blocks(text, max_line_chars)
     first = next(blocks, None)
     if first is None:
         raise ParseError("empty document: no text to parse")
     lines, marks = first
-    outline = Outline(title=lines[0])
+    title = lines[0]
+    if (title[0] == "#" and _ATX_HEADING.match(title)) or (len(lines) > 1 and _is_underline(lines[1])):
+        return _parse_markdown(text, max_line_chars)
+    outline = Outline(title=title)
     current: list[Block] = outline.preamble
     if len(lines) > 1:
         current.extend(_contents(lines[1:], marks[1:]))
+    atx_headings = 0
     for lines, marks in blocks:
         # A heading stands alone, or sits directly on top of its bullet list ("Tech Stack\n• SQL"):
         # it is no bullet itself, and every line after it is one (the only None mark is its own).
         line = lines[0]
         single = len(lines) == 1
         if marks[0] is None and (single or marks.count(None) == 1) and _heading_like(line):
+            if line[0] == "#" and _ATX_HEADING.match(line):
+                atx_headings += 1
+                if atx_headings == 2:
+                    return _parse_markdown(text, max_line_chars)
             if outline.sections and _is_footer(line):
                 break  # the site's share/subscription footer: not part of the guide
             section = Section(line, None, [])
@@ -286,3 +303,14 @@ def parse_text(text: str, *, max_line_chars: int = 200_000) -> Outline:
         else:
             current.extend(_contents(lines, marks))
     return outline
+
+
+def _is_underline(line: str) -> bool:
+    """A setext underline: "===" or "---" (three or more) alone on the line."""
+    return line[0] in "=-" and len(line) >= 3 and line == line[0] * len(line)
+
+
+def _parse_markdown(text: str, max_line_chars: int) -> Outline:
+    from pipeline.parse.markdown import parse_markdown  # imported here: it builds on this module
+
+    return parse_markdown(text, max_line_chars=max_line_chars)
