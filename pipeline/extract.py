@@ -38,6 +38,7 @@ _PERIOD_TIMES = re.compile(r"\s*(?:\(.*|[-–—:|·,]\s*\d.*)$")
 _YEARS = re.compile(r"\b(years?|yrs?)\b", re.IGNORECASE)
 _MEDIAN_LABEL = re.compile(r"^(median|average|mean)\b")
 _PAY_WORDS = re.compile(r"salary|\bpay\b|wage|earnings|compensation")
+_MEDIAN_IN_PROSE = re.compile(r"\bmedian\b[^.$€£₹¥%]{0,80}?([$€£₹¥]\s?\d[\d,.]*\s?[kK]?)")
 _MONEY_FIRST = re.compile(r"[$€£₹¥]\s?\d")  # a line that starts with an amount
 _LEVEL_LABEL = re.compile(r"^(entry|junior|mid|middle|senior|experienced|lead)[- ]?(level)?\b", re.IGNORECASE)
 _REMOTE = re.compile(r"remote[- ]?(friendly|ok|possible)?", re.IGNORECASE)
@@ -208,6 +209,11 @@ def _salary(record: _Record, heading: str, parts: _Parts) -> None:
             salary["minimum"], salary["maximum"] = found
             salary["currency"] = salary["currency"] or currency_of(value)
     salary["note"] = _joined(notes)
+    if salary.get("median") is None:  # "The median annual wage for electricians was $61,590 in May 2023."
+        for note in notes:
+            if (found := _MEDIAN_IN_PROSE.search(note)) is not None:
+                salary["median"] = parse_money(found.group(1))
+                break
     for text in [*lines, *parts.fields.values(), *listed.values()]:
         _note_pay_period(record, text)
 
@@ -356,6 +362,7 @@ def extract(outline: Outline) -> dict[str, Any]:
                 or known[0] in seen
                 or section.level is not None
                 or _child_shaped(container[0], section, parts)
+                or (container[0] == "faqs" and section.heading.rstrip().endswith("?"))  # "What does X do?"
             )
         ):
             child = _child(container[0], section, parts)

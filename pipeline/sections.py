@@ -26,16 +26,25 @@ class Kind(Enum):
 # (section key, kind, pattern on the normalised heading); first match wins.
 VOCABULARY: tuple[tuple[str, Kind, str], ...] = (
     ("market_demand", Kind.SPECIAL, r"^market demand"),
-    ("salary", Kind.SPECIAL, r"^(annual |average |median |typical )?(salary|salaries|pay|compensation)\b"),
+    (
+        "salary",
+        Kind.SPECIAL,
+        r"^(annual |average |median |typical )?(salary|salaries|pay|compensation)\b"
+        r"|^(how much|what) (do|does|can) [\w ]+ (make|earn)$",
+    ),
     ("core_functions", Kind.PROSE, r"^core functions\b|^role overview\b"),
-    ("responsibilities", Kind.LIST, r"^(key |main |core )?(responsibilities|duties)\b"),
+    (
+        "responsibilities",
+        Kind.LIST,
+        r"^(key |main |core )?(responsibilities|duties)\b|^what ([\w ]+ )?(do|does)$",
+    ),
     ("work_setting", Kind.PROSE, r"^work (setting|environment)\b"),
     ("tech_stack", Kind.LIST, r"^tech(nology)? stack\b|^tools( and technologies)?$"),
     ("skills_and_qualifications", Kind.GROUP, r"^skills and qualifications\b"),
     ("education_level", Kind.PROSE, r"^education level\b"),
     ("tech_skills", Kind.LIST, r"^(tech|technical|hard) skills\b"),
     ("soft_skills", Kind.LIST, r"^soft (skills|abilities)\b"),
-    ("path", Kind.PROSE, r"^path to\b|^how to become\b|^career path$"),
+    ("path", Kind.PROSE, r"^path to\b|^how (to|do i|do you|can i) become\b|^career path$"),
     ("required_education", Kind.PROSE, r"^required education\b|^education and training\b"),
     ("tiers", Kind.CONTAINER, r"^career (path )?(tiers|levels|progression|ladder)\b"),
     ("global_outlook", Kind.PROSE, r"^global outlook\b"),

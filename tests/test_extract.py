@@ -266,3 +266,21 @@ def test_headline_figure_and_label_on_one_line() -> None:
     )
     headline = extract(parse_text(guide))["headline"]
     assert (headline["growth_rate_pct"], headline["median_salary"]) == (3.0, 31_000)
+
+
+def test_question_headings_name_sections_outside_faqs_only() -> None:
+    guide = (
+        "Electrician\n\nElectricians install, maintain and repair electrical power, lighting and control systems.\n\n"
+        "What Electricians Do\n\n  • Read blueprints\n  • Install wiring\n\n"
+        "How much does an electrician make?\n\n"
+        "The median annual wage for electricians was $61,590 in May 2023, according to the survey.\n\n"
+        "Frequently Asked Questions\n\nWhat does an electrician do?\n\nThey wire buildings and fix faults.\n\n"
+        "How much does an electrician make?\n\nAbout $61,590 a year at the median.\n"
+    )
+    data = extract(parse_text(guide))
+    assert data["items"]["responsibilities"] == ("Read blueprints", "Install wiring")
+    assert data["salary"]["median"] == 61_590
+    assert [faq["question"] for faq in data["faqs"]] == [
+        "What does an electrician do?",
+        "How much does an electrician make?",
+    ]
