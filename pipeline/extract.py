@@ -211,8 +211,8 @@ def _salary(record: _Record, heading: str, parts: _Parts) -> None:
     salary["note"] = _joined(notes)
     if salary.get("median") is None:  # "The median annual wage for electricians was $61,590 in May 2023."
         for note in notes:
-            if (found := _MEDIAN_IN_PROSE.search(note)) is not None:
-                salary["median"] = parse_money(found.group(1))
+            if (stated := _MEDIAN_IN_PROSE.search(note)) is not None:
+                salary["median"] = parse_money(stated.group(1))
                 break
     for text in [*lines, *parts.fields.values(), *listed.values()]:
         _note_pay_period(record, text)
