@@ -39,7 +39,7 @@ from pipeline.columns import guide_tables
 from pipeline.compress import CODEC, pack
 from pipeline.errors import DocumentError
 from pipeline.limits import Limits
-from pipeline.process import ProcessedDocument, process_document
+from pipeline.process import ProcessedDocument, process_documents
 from pipeline.rows import Row
 from pipeline.sources import RawDocument, SourceFile, read_document
 from pipeline.staging import StagedRows, find_near_duplicates
@@ -116,14 +116,10 @@ def process_batch(raws: Sequence[RawDocument], limits: Limits) -> ParsedBatch:
     """The pure part of a batch: decode, parse, extract, validate each document, and lay out its rows."""
     results: list[Parsed | DocumentError] = []
     ok: list[tuple[int, ProcessedDocument, str, str]] = []
-    for index, raw in enumerate(raws):
-        try:
-            doc = process_document(raw.data, name=raw.uri, limits=limits)
-        except DocumentError as exc:
-            results.append(exc)
-            continue
-        except RecursionError:
-            results.append(DocumentError("document structure is nested too deeply to parse"))
+    processed = process_documents([(raw.data, raw.uri) for raw in raws], limits)
+    for index, (raw, doc) in enumerate(zip(raws, processed, strict=True)):
+        if isinstance(doc, DocumentError):
+            results.append(doc)
             continue
         titles = (doc.source_title, doc.guide.title)
         results.append(Parsed(doc.career_id, doc.record_sha256, doc.completeness, doc.format, doc.encoding, titles))
