@@ -56,16 +56,31 @@ def clean_title(title: str) -> str:
 class _Parts:
     """A section's blocks sorted by kind (built once per section, so kept lean: slots, no dataclass)."""
 
-    __slots__ = ("fields", "items", "lines", "paragraphs", "text")
+    __slots__ = ("blocks", "fields", "items", "lines", "paragraphs")
 
     def __init__(
-        self, paragraphs: list[str], items: list[str], fields: dict[str, str], lines: list[str], text: list[str]
+        self, paragraphs: list[str], items: list[str], fields: dict[str, str], lines: list[str], blocks: list[Block]
     ) -> None:
         self.paragraphs = paragraphs
         self.items = items
         self.fields = fields
         self.lines = lines  # paragraphs in order, fields as "Label: value"
-        self.text = text  # lines, and each list as one "• item" line per item: a child's whole body
+        self.blocks = blocks
+
+    @property
+    def text(self) -> list[str]:
+        """``lines`` with each list as one "• item" line per item, in order: a child record's whole body."""
+        if not self.items:
+            return self.lines
+        out: list[str] = []
+        for block in self.blocks:
+            if isinstance(block, Paragraph):
+                out.append(block.text)
+            elif isinstance(block, Items):
+                out.append("\n".join(f"• {item}" for item in block.items))
+            elif isinstance(block, Field):
+                out.append(f"{block.label}: {block.value}")
+        return out
 
 
 def _parts(blocks: list[Block]) -> _Parts:
@@ -73,20 +88,16 @@ def _parts(blocks: list[Block]) -> _Parts:
     items: list[str] = []
     fields: dict[str, str] = {}
     lines: list[str] = []
-    text: list[str] = []
     for block in blocks:
         if isinstance(block, Paragraph):
             paragraphs.append(block.text)
             lines.append(block.text)
-            text.append(block.text)
         elif isinstance(block, Items):
             items.extend(block.items)
-            text.append("\n".join(f"• {item}" for item in block.items))
         elif isinstance(block, Field):
             fields.setdefault(block.label.lower(), block.value)
             lines.append(f"{block.label}: {block.value}")
-            text.append(lines[-1])
-    return _Parts(paragraphs, items, fields, lines, text)
+    return _Parts(paragraphs, items, fields, lines, blocks)
 
 
 def _joined(texts: list[str]) -> str | None:
@@ -200,8 +211,10 @@ def _salary(record: _Record, heading: str, parts: _Parts) -> None:
             if _TOP10.search(line):
                 salary["top10"] = parse_money(line.split("%", 1)[1])
     # "Entry-Level: $45,000" as a field, or as a list item (a <li> per level on many pages).
-    listed = dict(item.split(":", 1) for item in parts.items if ":" in item)
-    listed = {label.strip().lower(): value.strip() for label, value in listed.items()}
+    listed = {
+        label.strip().lower(): value.strip()
+        for label, _, value in (item.partition(":") for item in parts.items if ":" in item)
+    }
     for label, value in {**listed, **parts.fields}.items():
         if (key := _salary_key(label)) is not None:
             salary[key] = parse_money(value)

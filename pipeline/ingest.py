@@ -272,7 +272,13 @@ class IngestRun:
         """
         raws = [doc for doc in batch if isinstance(doc, RawDocument)]
         prior = {} if self.parse_all else self.wh.prior_contents([r.content_sha256 for r in raws], self.parser_version)
-        last = {} if self.parse_all or not prior else self.wh.last_contents([r.uri for r in raws], self.parser_version)
+        # Where a path last held these bytes matters only for bytes whose record is not current.
+        stale = [
+            r.uri
+            for r in raws
+            if (before := prior.get(r.content_sha256)) and before.outcome != "quarantined" and not before.is_current
+        ]
+        last = self.wh.last_contents(stale, self.parser_version) if stale else {}
         for doc in batch:  # outcomes are decided out of order (here or in record); positions follow the input
             self._position += 1
             self._positions[doc.uri] = self._position
