@@ -39,6 +39,7 @@ _YEARS = re.compile(r"\b(years?|yrs?)\b", re.IGNORECASE)
 _MEDIAN_LABEL = re.compile(r"^(median|average|mean)\b")
 _PAY_WORDS = re.compile(r"salary|\bpay\b|wage|earnings|compensation")
 _MEDIAN_IN_PROSE = re.compile(r"\bmedian\b[^.$€£₹¥%]{0,80}?([$€£₹¥]\s?\d[\d,.]*\s?[kK]?)")
+_PERIOD_HINT = re.compile(r"(?:/|\bper\s|\ban?\s)\s?(?:hour|hr|day|week|wk|month|mo)", re.IGNORECASE)
 _MONEY_FIRST = re.compile(r"[$€£₹¥]\s?\d")  # a line that starts with an amount
 _LEVEL_LABEL = re.compile(r"^(entry|junior|mid|middle|senior|experienced|lead)[- ]?(level)?\b", re.IGNORECASE)
 _REMOTE = re.compile(r"remote[- ]?(friendly|ok|possible)?", re.IGNORECASE)
@@ -227,8 +228,10 @@ def _salary(record: _Record, heading: str, parts: _Parts) -> None:
             if (stated := _MEDIAN_IN_PROSE.search(note)) is not None:
                 salary["median"] = parse_money(stated.group(1))
                 break
-    for text in [*lines, *parts.fields.values(), *listed.values()]:
-        _note_pay_period(record, text)
+    texts = [*lines, *parts.fields.values(), *listed.values()]
+    if _PERIOD_HINT.search("\n".join(texts)):  # one cheap scan; most guides quote yearly pay
+        for text in texts:
+            _note_pay_period(record, text)
 
 
 def _note_pay_period(record: _Record, text: str) -> None:
@@ -391,7 +394,8 @@ def extract(outline: Outline) -> dict[str, Any]:
         key, kind = known
         recognised += 1
         seen.add(key)
-        headings.setdefault(key, section.heading.strip())
+        if key not in headings:
+            headings[key] = section.heading
         container = (key, section.level) if kind is Kind.CONTAINER else None
         _known(record, key, kind, section, parts)
     if recognised == 0:
@@ -405,7 +409,7 @@ def extract(outline: Outline) -> dict[str, Any]:
         and headline.get("median_salary") is None
         and headline.get("growth_rate_pct") is None
     ):
-        found = ", ".join(repr(headings[key]) for key in sorted(seen))
+        found = ", ".join(repr(headings[key].strip()) for key in sorted(seen))
         raise ParseError(
             f"only general sections found ({found}) and nothing about a career: no salary, growth rate, "
             "responsibilities, skills, career path or outlook; is this a career guide?"
