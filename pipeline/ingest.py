@@ -446,20 +446,19 @@ class IngestRun:
 
     def _supersede(self, cid: str, winner_uri: str) -> None:
         """An input recorded ``unchanged`` earlier in this run lost its career to new content."""
-        position = self._unchanged.pop(cid)
-        counts = self.summary.counts if self.recording else self.summary.replayed
-        _move(counts, "unchanged", "duplicate")
+        reason = f"another version of {cid} from {winner_uri} was loaded in this run"
+        self._relabel_duplicate(self._unchanged.pop(cid), "unchanged", reason)
+
+    def _relabel_duplicate(self, position: int, outcome: str, reason: str) -> None:
+        """Make an input this run already recorded (at ``position``, as ``outcome``) a duplicate."""
+        _move(self.summary.counts if self.recording else self.summary.replayed, outcome, "duplicate")
         if self.recording:
             self._queue_documents()
             self.wh.flush()
             self.wh.execute(
                 "UPDATE ingest_documents SET outcome = 'duplicate', reason = $reason "
                 "WHERE run_id = $r AND position = $p",
-                {
-                    "reason": f"another version of {cid} from {winner_uri} was loaded in this run",
-                    "r": self.run_id,
-                    "p": position,
-                },
+                {"reason": reason, "r": self.run_id, "p": position},
             )
 
     def _alias(self, doc: Parsed) -> None:
@@ -479,16 +478,7 @@ class IngestRun:
             f"another version of {earlier.career_id} from {winner_uri} won in this run "
             f"(completeness {completeness:.2f} vs {earlier.completeness:.2f})"
         )
-        counts = self.summary.counts if self.recording else self.summary.replayed
-        _move(counts, "loaded", "duplicate")
-        if self.recording:
-            self._queue_documents()
-            self.wh.flush()
-            self.wh.execute(
-                "UPDATE ingest_documents SET outcome = 'duplicate', reason = $reason "
-                "WHERE run_id = $r AND position = $p",
-                {"reason": reason, "r": self.run_id, "p": earlier.position},
-            )
+        self._relabel_duplicate(earlier.position, "loaded", reason)
         self.summary.changed = [c for c in self.summary.changed if c[0] != earlier.career_id]
 
     def _outcome(
