@@ -427,8 +427,8 @@ class IngestRun:
         cur = current.get(cid)
         if entry.stale:
             reason = (
-                f"unchanged since this path was last ingested, when another input's version of {cid} "
-                "was chosen; unchanged bytes do not replace a current version"
+                f"unchanged since this path was last ingested; {cid}'s current version comes from another "
+                "input, and unchanged bytes do not replace it"
             )
         elif rsha in self._records:
             reason = f"same record as {self._records[rsha or '']} in this run"
