@@ -81,13 +81,14 @@ def floor(folder: Path) -> dict[str, float]:
 def phases(folder: Path, warehouse: Path, batch_size: int = 400) -> dict[str, float]:
     """Single-process timing of each stage over the whole folder."""
     sys.path.insert(0, str(ROOT))
+    from pipeline.batch import Parsed, ParsedBatch, read_batch
     from pipeline.columns import guide_tables
     from pipeline.compress import pack
     from pipeline.decode import decode_bytes
     from pipeline.dedupe import shingle_hashes, signature
     from pipeline.errors import DocumentError
     from pipeline.extract import extract
-    from pipeline.ingest import IngestRun, Parsed, ParsedBatch, read_batch
+    from pipeline.ingest import IngestRun
     from pipeline.limits import Limits
     from pipeline.models import validate_record
     from pipeline.parse import parse_document

@@ -26,7 +26,7 @@ from pipeline.rows import Row
 from pipeline.warehouse import Warehouse
 
 if TYPE_CHECKING:
-    from pipeline.ingest import ParsedBatch
+    from pipeline.batch import ParsedBatch
 
 NEAR_DUPLICATE_METHOD = "minhash-lsh/jaccard-word-3-shingles"
 

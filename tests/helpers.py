@@ -7,7 +7,8 @@ from typing import Any
 
 import duckdb
 
-from pipeline.ingest import IngestRun, RunSummary, process_batch, read_batch
+from pipeline.batch import process_batch, read_batch
+from pipeline.ingest import IngestRun, RunSummary
 from pipeline.limits import Limits
 from pipeline.sources import discover
 from pipeline.warehouse import Warehouse

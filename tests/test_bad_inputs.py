@@ -758,7 +758,7 @@ def _flaky_open(monkeypatch: pytest.MonkeyPatch, target: Path, failures: int, co
 def test_a_transient_read_error_is_retried_for_that_file(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, failures: int, code: int, attempts: int
 ) -> None:
-    from pipeline.ingest import read_batch
+    from pipeline.batch import read_batch
 
     target = tmp_path / "guide.txt"
     target.write_bytes(SAMPLE.read_bytes())
@@ -771,7 +771,7 @@ def test_a_transient_read_error_is_retried_for_that_file(
 def test_a_persistent_or_final_read_error_quarantines_with_the_reason(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from pipeline.ingest import Unread, read_batch
+    from pipeline.batch import Unread, read_batch
 
     target = tmp_path / "guide.txt"
     target.write_bytes(SAMPLE.read_bytes())
