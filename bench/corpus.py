@@ -43,7 +43,7 @@ BROKEN_REASONS = {
     "empty": "empty file",
     "binary": "binary file",
     "png": "PNG image",
-    "truncated": "no career-guide sections found",
+    "truncated": "it looks cut off",
     "salary-min-above-max": "minimum is above maximum",
 }
 
@@ -230,8 +230,12 @@ class Corpus:
             guide = make_guide(rng, title, spec, role)
             data, ext, _ = present(guide, rng)
             start = data.find(guide.summary[0][:40].encode())
-            # Cut inside the summary: the title survives, no section heading does.
-            data = data[: start + rng.randint(1, 30)] if start > 0 else guide.title_line.encode()
+            # Cut inside a word of the summary, like an interrupted download: the title survives,
+            # no section heading does.
+            cut = start + rng.randint(1, 30)
+            while cut < len(data) and not (data[cut - 1 : cut + 1].isalnum()):
+                cut += 1
+            data = data[:cut]
             reason = BROKEN_REASONS["truncated"]
         else:
             guide = self._guide_with_salary_range(title, spec, role)

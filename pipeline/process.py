@@ -23,7 +23,8 @@ from pipeline.identity import canonical_json, career_id, sha256_text
 from pipeline.limits import Limits
 from pipeline.models import CareerGuide, validate_record
 from pipeline.outline import Outline
-from pipeline.parse import parse_document
+from pipeline.parse import detect_format, parse_document
+from pipeline.truncation import check_complete, check_markup_complete
 
 T = TypeVar("T")
 
@@ -136,9 +137,15 @@ def process_documents(
 
 
 def _outline(text: str, name: str, limits: Limits) -> tuple[Outline, str]:
-    outline, fmt = parse_document(text, name=name, limits=limits)
+    try:
+        outline, fmt = parse_document(text, name=name, limits=limits)
+    except ParseError:
+        if detect_format(text, name) == "html":
+            check_markup_complete(text)  # "cut off" explains a page with no sections better
+        raise
     if not outline.title.strip():
         raise ParseError("no title found: a career guide starts with the career's name")
+    check_complete(text, fmt, outline)
     return outline, fmt
 
 
