@@ -37,9 +37,10 @@ from flows.handoff import Ticket, claim, discard_all, park
 from pipeline import progress
 from pipeline.batch import ParsedBatch, Unread, process_batch, read_batch
 from pipeline.errors import PipelineError
-from pipeline.ingest import IngestRun, RunSummary, Screened
+from pipeline.ingest import IngestRun
 from pipeline.limits import Limits
 from pipeline.memory import release_free_memory
+from pipeline.outcomes import RunSummary, Screened
 from pipeline.replay import StoredRef, clear_derived, history_segments, read_stored, reprocess_targets
 from pipeline.reports import publish_report
 from pipeline.sources import RawDocument, SourceFile, discover, warehouse_files

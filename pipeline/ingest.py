@@ -27,9 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 import uuid
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 import pyarrow as pa
 
@@ -38,83 +36,19 @@ from pipeline.batch import Parsed, ParsedBatch, Unread
 from pipeline.compress import CODEC, pack
 from pipeline.errors import DocumentError
 from pipeline.limits import Limits
+from pipeline.outcomes import (
+    DOCUMENT_SCHEMA,
+    OUTCOMES,
+    Known,
+    LoadedInput,
+    RunSummary,
+    Screened,
+    move_outcome,
+)
 from pipeline.rows import Row
 from pipeline.sources import RawDocument
 from pipeline.staging import StagedRows, find_near_duplicates
-from pipeline.warehouse import CurrentVersion, PriorContent, Warehouse
-
-OUTCOMES = ("loaded", "unchanged", "duplicate", "quarantined")
-_DOCUMENT_SCHEMA = pa.schema(
-    [
-        ("run_id", pa.string()),
-        ("position", pa.int32()),
-        ("source_uri", pa.string()),
-        ("content_sha256", pa.string()),
-        ("size_bytes", pa.int64()),
-        ("outcome", pa.string()),
-        ("career_id", pa.string()),
-        ("reason", pa.string()),
-        ("record_sha256", pa.string()),
-        ("format", pa.string()),
-        ("encoding", pa.string()),
-        ("parser_version", pa.string()),
-    ]
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Known:
-    """Bytes an earlier run parsed: no parse needed while they are still the career's current version,
-    or (``stale``) while their path still holds them and another input's version is current."""
-
-    raw: RawDocument
-    prior: PriorContent
-    stale: bool = False
-
-
-@dataclass
-class Screened:
-    """A batch after screening: entries still to decide, in input order, and those to parse."""
-
-    entries: list[RawDocument | Known] = field(default_factory=list)
-    todo: list[RawDocument] = field(default_factory=list)
-    new: set[str] = field(default_factory=set)  # content sha256s of todo documents to store in raw_documents
-
-
-@dataclass
-class RunSummary:
-    run_id: str
-    started_at: dt.datetime
-    finished_at: dt.datetime | None = None
-    counts: Counter[str] = field(default_factory=Counter)
-    problems: list[tuple[str, str]] = field(default_factory=list)  # (uri, reason) of quarantined inputs
-    changed: list[tuple[str, int]] = field(default_factory=list)  # (career_id, version) loaded
-    near_duplicates: int = 0  # candidate pairs found in this run
-    replayed: Counter[str] = field(default_factory=Counter)  # outcomes of stored documents replayed
-    elapsed_seconds: float = 0.0
-
-    @property
-    def documents_seen(self) -> int:
-        return sum(self.counts[o] for o in OUTCOMES)
-
-
-@dataclass
-class _Loaded:
-    career_id: str
-    record_sha256: str
-    completeness: float
-    uri: str
-    position: int
-    version: int
-    base: str | None  # the career's record (JSON) before this run, if any
-
-
-def _move(counts: Counter[str], source: str, target: str) -> None:
-    """Count one input under ``target`` instead of ``source`` (no zero counts left behind)."""
-    counts[source] -= 1
-    if counts[source] <= 0:
-        del counts[source]
-    counts[target] += 1
+from pipeline.warehouse import CurrentVersion, Warehouse
 
 
 class IngestRun:
@@ -143,7 +77,7 @@ class IngestRun:
         self._unchanged: dict[str, int] = {}  # career_id -> position of its input recorded unchanged
         self._contents: dict[str, str] = {}  # content sha -> first uri this run
         self._records: dict[str, str] = {}  # record sha -> uri this run
-        self._careers: dict[str, _Loaded] = {}
+        self._careers: dict[str, LoadedInput] = {}
         self._docs: list[Row] = []
         self._aliases: set[tuple[str, str]] = set()
         self._new_aliases: list[Row] = []  # aliases first seen in this run, inserted at the end
@@ -347,7 +281,7 @@ class IngestRun:
             if cid in self._unchanged:
                 self._supersede(cid, raw.uri)
             position = self._positions.get(raw.uri, self._position + 1)  # remembered in case it is demoted
-            self._careers[cid] = _Loaded(cid, rsha, result.completeness, raw.uri, position, version, base)
+            self._careers[cid] = LoadedInput(cid, rsha, result.completeness, raw.uri, position, version, base)
             staged.add(batch, index, cid, version, base)
             self._outcome(raw.uri, raw, cid, "loaded", None, **meta)
             self._touched.add(cid)
@@ -386,7 +320,7 @@ class IngestRun:
 
     def _relabel_duplicate(self, position: int, outcome: str, reason: str) -> None:
         """Make an input this run already recorded (at ``position``, as ``outcome``) a duplicate."""
-        _move(self.summary.counts if self.recording else self.summary.replayed, outcome, "duplicate")
+        move_outcome(self.summary.counts if self.recording else self.summary.replayed, outcome, "duplicate")
         if self.recording:
             self._queue_documents()
             self.wh.flush()
@@ -404,10 +338,10 @@ class IngestRun:
 
     def _queue_documents(self) -> None:
         if self._docs:
-            self.wh.append("ingest_documents", pa.Table.from_pylist(self._docs, schema=_DOCUMENT_SCHEMA))
+            self.wh.append("ingest_documents", pa.Table.from_pylist(self._docs, schema=DOCUMENT_SCHEMA))
             self._docs = []
 
-    def _demote(self, earlier: _Loaded, winner_uri: str, completeness: float) -> None:
+    def _demote(self, earlier: LoadedInput, winner_uri: str, completeness: float) -> None:
         """An earlier input of this run lost its career to a more complete one."""
         reason = (
             f"another version of {earlier.career_id} from {winner_uri} won in this run "

@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
-if TYPE_CHECKING:
-    from pipeline.ingest import RunSummary
+from pipeline.outcomes import OUTCOMES
 
-OUTCOMES = ("loaded", "unchanged", "duplicate", "quarantined")
+if TYPE_CHECKING:
+    from pipeline.outcomes import RunSummary
 
 
 def _escape(text: str) -> str:

@@ -8,8 +8,9 @@ from typing import Any
 import duckdb
 
 from pipeline.batch import process_batch, read_batch
-from pipeline.ingest import IngestRun, RunSummary
+from pipeline.ingest import IngestRun
 from pipeline.limits import Limits
+from pipeline.outcomes import RunSummary
 from pipeline.sources import discover
 from pipeline.warehouse import Warehouse
 
