@@ -14,8 +14,14 @@ class PipelineError(Exception):
 class DocumentError(PipelineError):
     """A single input cannot become a career record; it is quarantined.
 
-    ``reason`` is the plain-words explanation stored in ``ingest_documents``.
+    ``reason`` is the plain-words explanation stored in ``ingest_documents``. What was learnt
+    about the document before it failed (how it was decoded, the parser that read it, the career
+    it names) is set on the error by ``pipeline.process`` and stored beside the reason.
     """
+
+    encoding: str | None = None
+    format: str | None = None
+    career_id: str | None = None
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)

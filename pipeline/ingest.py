@@ -243,7 +243,15 @@ class IngestRun:
             raw = entry
             index, result = next(results)
             if isinstance(result, DocumentError):
-                self._outcome(raw.uri, raw, None, "quarantined", result.reason)
+                self._outcome(
+                    raw.uri,
+                    raw,
+                    result.career_id,
+                    "quarantined",
+                    result.reason,
+                    fmt=result.format,
+                    encoding=result.encoding,
+                )
                 continue
             self._alias(result)
             cid, rsha = result.career_id, result.record_sha256

@@ -140,6 +140,8 @@ def cross_field_problems(guide: CareerGuide) -> list[str]:
     levels = _ordered([("salary entry", s.entry), ("salary mid", s.mid), ("salary senior", s.senior)])
     if levels:
         problems.append(f"{levels}: salary levels must not decrease")
+    lows = [tier.experience_min_years for tier in guide.tiers if tier.experience_min_years is not None]
+    senior_first = len(set(lows)) > 1 and all(a >= b for a, b in pairwise(lows))  # listed top down: fine
     previous_min: int | None = None
     for position, tier in enumerate(guide.tiers, start=1):
         low, high = tier.experience_min_years, tier.experience_max_years
@@ -148,16 +150,11 @@ def cross_field_problems(guide: CareerGuide) -> list[str]:
             problems.append(f"{name}: experience years must not be negative")
         if low is not None and high is not None and low > high:
             problems.append(f"{name}: experience {low}-{high} years has minimum above maximum")
-        if low is not None and previous_min is not None and low < previous_min:
+        if low is not None and previous_min is not None and low < previous_min and not senior_first:
             problems.append(f"{name}: starts at {low} years, before the tier above it ({previous_min} years)")
         if low is not None:
             previous_min = low
-    for position, block in enumerate(guide.day_blocks, start=1):
-        if block.start_time and block.end_time and block.start_time > block.end_time:
-            problems.append(
-                f"day block {position} ({block.period}): starts at {block.start_time:%H:%M}, "
-                f"after it ends at {block.end_time:%H:%M}"
-            )
+    # A day block may end before it starts: a night shift (23:00-03:00) ends the next day.
     return problems
 
 

@@ -17,8 +17,8 @@ import numpy as np
 import pipeline
 from pipeline.decode import DecodedText, decode_bytes
 from pipeline.dedupe import shingle_hashes, signature
-from pipeline.errors import DocumentError, ParseError
-from pipeline.extract import extract
+from pipeline.errors import DocumentError, ParseError, ValidationFailed
+from pipeline.extract import clean_title, extract
 from pipeline.identity import canonical_json, career_id, sha256_text
 from pipeline.limits import Limits
 from pipeline.models import CareerGuide, validate_record
@@ -124,16 +124,30 @@ def process_documents(
         parsed = attempt(index, partial(_outline, text.text, inputs[index][1], limits))
         if parsed is not None:  # keep how the bytes were decoded, not the text
             outlines.append((index, DecodedText("", text.encoding, text.repaired), *parsed))
+        else:
+            _learnt(results[index], text.encoding)
     del decoded
     guides: list[tuple[int, DecodedText, str, str, CareerGuide]] = []
     for index, text, outline, fmt in outlines:
         if (guide := attempt(index, partial(_guide, outline))) is not None:
             guides.append((index, text, outline.title, fmt, guide))
+        else:
+            _learnt(results[index], text.encoding, fmt, outline.title)
     del outlines
     for index, text, title, fmt, guide in guides:
         record = guide.model_dump(mode="json")
         results[index] = assemble(guide, record, signature(shingle_hashes(record)), text, title, fmt)
     return [r if r is not None else ParseError("not processed") for r in results]
+
+
+def _learnt(error: object, encoding: str, fmt: str | None = None, title: str | None = None) -> None:
+    """Note on a document's error what is known of it: ingest_documents keeps it beside the reason."""
+    if isinstance(error, DocumentError):
+        error.encoding = encoding
+        if fmt is not None:
+            error.format = fmt
+        if title is not None and isinstance(error, ValidationFailed):  # a guide, extracted, that broke a rule
+            error.career_id = career_id(clean_title(title))
 
 
 def _outline(text: str, name: str, limits: Limits) -> tuple[Outline, str]:

@@ -803,3 +803,20 @@ def test_a_warehouse_inside_the_input_folder_is_not_an_input(tmp_path: Path) -> 
     found = [Path(s.uri).name for s in discover_inputs.fn([str(folder)], False, str(folder / "careers.duckdb"))]
     assert found == ["guide.txt", "other.duckdb"]
     assert len(list(discover([folder], skip=warehouse_files(folder / "careers.duckdb")))) == 2
+
+
+def test_a_quarantined_input_keeps_what_was_learnt_before_it_failed(tmp_path: Path) -> None:
+    """A guide that broke a rule names its career, format and encoding; an undecodable file names none."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a-salary.txt").write_bytes(_sample().replace("37,000β€”58,000".encode(), b"58,000-37,000"))
+    (inputs / "b-article.txt").write_bytes(ARTICLE)
+    (inputs / "c-nul.txt").write_bytes(b"Nurse\x00\x00\x00 guide")
+    warehouse = tmp_path / "w.duckdb"
+    ingest(sorted(inputs.iterdir()), warehouse)
+    found = rows(warehouse, "select source_uri, outcome, career_id, format, encoding from ingest_documents order by 1")
+    assert [row[1:] for row in found] == [
+        ("quarantined", "medical-records-technician", "text", "utf-8"),
+        ("quarantined", None, "text", "utf-8"),
+        ("quarantined", None, None, None),
+    ]

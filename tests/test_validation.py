@@ -33,8 +33,9 @@ def test_every_problem_is_listed() -> None:
     record = _record(
         salary={"minimum": 30000, "maximum": 50000, "median": 60000, "entry": 50000, "mid": 40000},
         tiers=[
-            {"title": "Senior", "experience_min_years": 6, "experience_max_years": 3},
             {"title": "Junior", "experience_min_years": 0, "experience_max_years": 2},
+            {"title": "Senior", "experience_min_years": 6, "experience_max_years": 3},
+            {"title": "Middle", "experience_min_years": 2, "experience_max_years": 5},
         ],
     )
     with pytest.raises(ValidationFailed) as info:
@@ -42,8 +43,8 @@ def test_every_problem_is_listed() -> None:
     problems = info.value.problems
     assert "salary median 60000 is outside the range 30000-50000" in problems
     assert "salary entry 50000 is above salary mid 40000: salary levels must not decrease" in problems
-    assert "career tier 1 (Senior): experience 6-3 years has minimum above maximum" in problems
-    assert "career tier 2 (Junior): starts at 0 years, before the tier above it (6 years)" in problems
+    assert "career tier 2 (Senior): experience 6-3 years has minimum above maximum" in problems
+    assert "career tier 3 (Middle): starts at 2 years, before the tier above it (6 years)" in problems
     assert len(problems) == 4
 
 
@@ -62,3 +63,25 @@ def test_title_is_required() -> None:
 def test_negative_tier_years() -> None:
     with pytest.raises(ValidationFailed, match="must not be negative"):
         validate_record(_record(tiers=[{"title": "A", "experience_min_years": -1}]))
+
+
+def test_tiers_listed_senior_first_are_valid_and_kept_in_page_order() -> None:
+    tiers = [
+        {"title": "Principal", "experience_min_years": 10},
+        {"title": "Senior", "experience_min_years": 5, "experience_max_years": 10},
+        {"title": "Junior", "experience_min_years": 0, "experience_max_years": 2},
+    ]
+    guide = validate_record(_record(tiers=tiers))
+    assert [tier.title for tier in guide.tiers] == ["Principal", "Senior", "Junior"]
+
+
+def test_tiers_in_no_order_are_refused() -> None:
+    tiers = [{"title": t, "experience_min_years": y} for t, y in (("A", 0), ("B", 6), ("C", 2), ("D", 8))]
+    with pytest.raises(ValidationFailed, match=r"career tier 3 \(C\): starts at 2 years, before the tier above it"):
+        validate_record(_record(tiers=tiers))
+
+
+def test_a_night_shift_may_end_after_midnight() -> None:
+    blocks = [{"period": "Night", "start_time": "23:00", "end_time": "03:00", "tasks": ["Rounds"]}]
+    guide = validate_record(_record(day_blocks=blocks))
+    assert str(guide.day_blocks[0].start_time) == "23:00:00" and str(guide.day_blocks[0].end_time) == "03:00:00"
