@@ -398,9 +398,17 @@ def history(
 @app.command()
 def duplicates(
     warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
-    min_similarity: Annotated[float, typer.Option(min=0, max=1, help="Only pairs at least this similar.")] = 0.0,
+    min_similarity: Annotated[
+        float,
+        typer.Option(
+            min=0, max=1, help="Only pairs at least this similar, among those flagged when they were ingested."
+        ),
+    ] = 0.0,
 ) -> None:
     """List pairs of different careers whose guides are mostly the same text (never merged).
+
+    Pairs are flagged while ingesting, from a similarity of `careers ingest --near-duplicate-threshold`
+    (0.8 by default); to see less similar pairs, ingest again with a lower threshold and --full-refresh.
 
     Example: careers duplicates --min-similarity 0.9
     """
@@ -409,7 +417,10 @@ def duplicates(
     except PipelineError as exc:
         raise fail(str(exc)) from None
     if not result.rows:
-        out.print("no near-duplicate careers found")
+        out.print(
+            "no near-duplicate careers found (pairs are flagged while ingesting, from the similarity "
+            "`careers ingest --near-duplicate-threshold` sets, 0.8 by default)"
+        )
         return
     _table(result)
 

@@ -19,7 +19,8 @@ Outcome rules (every input gets exactly one):
 - ``loaded``: a new career or a new version of one.
 
 Two different records for the same career in one run: the more complete one wins;
-on a tie the input seen first (sorted path order) wins. The loser is a ``duplicate``.
+on a tie the input seen first (``sources.discover`` order: a folder's files by name, then its
+subfolders) wins. The loser is a ``duplicate``.
 """
 
 from __future__ import annotations

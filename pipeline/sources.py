@@ -72,7 +72,8 @@ def warehouse_files(warehouse: str | Path) -> list[Path]:
 def discover(
     paths: Sequence[str | Path], *, follow_symlinks: bool = False, skip: Sequence[Path] = ()
 ) -> Iterator[SourceFile]:
-    """Yield every input file under ``paths`` (files as given, directories walked, sorted).
+    """Yield every input file under ``paths``: files as given, directories walked (each folder's files by
+    name, then its subfolders by name).
 
     Files in ``skip`` (e.g. the warehouse itself, when it sits inside an input folder) are left out.
     """
