@@ -77,6 +77,9 @@ class IngestRun:
         self._positions: dict[str, int] = {}  # uri -> position, given in input order by screen()
         self._unchanged: dict[str, int] = {}  # career_id -> position of its input recorded unchanged
         self._contents: dict[str, str] = {}  # content sha -> first uri this run
+        # content sha -> what its first input of the run was recognised as: copies of the same
+        # bytes, settled before it is parsed, are given the same career, record, format, encoding
+        self._described: dict[str, tuple[str | None, str | None, str | None, str | None]] = {}
         self._records: dict[str, str] = {}  # record sha -> uri this run
         self._careers: dict[str, LoadedInput] = {}
         self._docs: list[Row] = []
@@ -93,6 +96,7 @@ class IngestRun:
         """Start a new logical run inside this run (full refresh replays past runs one by one)."""
         self._retire_replaced()
         self._contents, self._records, self._careers, self._unchanged = {}, {}, {}, {}
+        self._described = {}
         self.recording, self.parse_all = recording, parse_all
 
     @property
@@ -346,6 +350,11 @@ class IngestRun:
                 self._new_aliases.append({"alias": alias, "career_id": doc.career_id, "first_seen_run_id": self.run_id})
 
     def _queue_documents(self) -> None:
+        for row in self._docs:  # a copy of bytes seen earlier in the run: describe it like the first
+            if row["career_id"] is None and row["outcome"] == "duplicate" and row["content_sha256"] in self._described:
+                row["career_id"], row["record_sha256"], row["format"], row["encoding"] = self._described[
+                    row["content_sha256"]
+                ]
         if self._docs:
             self.wh.append("ingest_documents", pa.Table.from_pylist(self._docs, schema=DOCUMENT_SCHEMA))
             self._docs = []
@@ -394,6 +403,8 @@ class IngestRun:
                 "parser_version": self.parser_version,
             }
         )
+        if raw is not None and (career_id or fmt) and raw.content_sha256 not in self._described:
+            self._described[raw.content_sha256] = (career_id, record_sha, fmt, encoding)
         self.summary.counts[outcome] += 1
         if outcome == "quarantined":
             self.summary.problems.append((uri, reason or ""))

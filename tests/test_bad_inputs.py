@@ -820,3 +820,20 @@ def test_a_quarantined_input_keeps_what_was_learnt_before_it_failed(tmp_path: Pa
         ("quarantined", None, "text", "utf-8"),
         ("quarantined", None, None, None),
     ]
+
+
+def test_a_copy_of_the_same_bytes_is_described_like_the_first(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    (inputs / "sub").mkdir(parents=True)
+    (inputs / "a.txt").write_bytes(_sample())
+    (inputs / "sub" / "copy.txt").write_bytes(_sample())
+    warehouse = tmp_path / "w.duckdb"
+    ingest([inputs], warehouse, batch_size=1)  # the copy in a later batch
+    ingest([inputs / "sub", inputs / "a.txt"], tmp_path / "w2.duckdb", batch_size=5)  # the copy first, same batch
+    for path in (warehouse, tmp_path / "w2.duckdb"):
+        found = rows(path, "select outcome, career_id, record_sha256, format, encoding from ingest_documents")
+        assert sorted(found) == [
+            ("duplicate", "medical-records-technician", found[0][2], "text", "utf-8"),
+            ("loaded", "medical-records-technician", found[0][2], "text", "utf-8"),
+        ]
+        assert found[0][2] is not None
