@@ -6,6 +6,7 @@ Plain-text guides must not notice: they parse by the plain rules, exactly as bef
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,10 +14,11 @@ import pytest
 from pipeline.extract import extract
 from pipeline.identity import career_id
 from pipeline.outline import Field, Items, Outline, Paragraph
-from pipeline.parse import markdown, text
+from pipeline.parse import FORMATS, markdown, parse_document, text
 from pipeline.parse.text import parse_text
 from pipeline.process import process_document
-from tests.conftest import SAMPLE
+from tests.conftest import FIXTURES, ROOT, SAMPLE
+from tests.helpers import ingest, rows
 
 GUIDE = """\
 Nurse Practitioner Career Guide
@@ -223,3 +225,50 @@ def test_the_sample_guide_takes_the_plain_path(monkeypatch: pytest.MonkeyPatch) 
     assert parse_text(source) == expected
     assert expected.title == "Medical Records Technician Career Path Guide"
     assert len(expected.sections) > 10
+
+
+# --- the format recorded for a Markdown guide ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "fmt"),
+    [
+        (GUIDE, "markdown"),  # a setext title
+        (GUIDE.replace("Nurse Practitioner Career Guide\n===============================", "# Nurse"), "markdown"),
+        ("Welder Career Guide\n\n## Overview\n\nWelders join metal.\n\n## Salary\n\nMedian: $48,000\n", "markdown"),
+        (PLAIN, "text"),
+        (SAMPLE.read_text(encoding="utf-8"), "text"),
+    ],
+    ids=["setext-title", "atx-title", "two-atx-headings", "plain-with-stray-hash", "sample"],
+)
+def test_parse_document_names_the_parser_that_read_the_guide(source: str, fmt: str) -> None:
+    outline, found = parse_document(source, name="guide.txt")
+    assert found == fmt
+    assert found in FORMATS
+    assert outline == parse_text(source)  # the same outline as before: only the label is new
+
+
+def test_html_is_still_html() -> None:
+    html = (FIXTURES / "html" / "medical-records-technician.html").read_text(encoding="utf-8")
+    assert parse_document(html, name="guide.html")[1] == "html"
+
+
+def test_a_markdown_guide_is_loaded_with_format_markdown(tmp_path: Path) -> None:
+    assert process_document(GUIDE.encode(), name="np.md").format == "markdown"
+    guide = tmp_path / "np.md"
+    guide.write_text(GUIDE, encoding="utf-8")
+    warehouse = tmp_path / "careers.duckdb"
+    assert ingest([guide, SAMPLE], warehouse).counts == {"loaded": 2}
+    assert rows(warehouse, "select format from ingest_documents order by format") == [("markdown",), ("text",)]
+    assert rows(warehouse, "select format from careers order by format") == [("markdown",), ("text",)]
+
+
+def test_every_format_value_is_documented() -> None:
+    comments = [
+        line
+        for line in (ROOT / "warehouse" / "dictionary.sql").read_text(encoding="utf-8").splitlines()
+        if line.startswith("COMMENT ON COLUMN") and ".format IS" in line
+    ]
+    assert len(comments) == 3  # ingest_documents, careers, v_data_quality
+    for line in comments:
+        assert all(fmt in line for fmt in FORMATS), line

@@ -31,7 +31,7 @@ COMMENT ON COLUMN ingest_documents.outcome IS 'loaded | unchanged | duplicate | 
 COMMENT ON COLUMN ingest_documents.career_id IS 'The career the input was recognised as; NULL when quarantined before extraction.';
 COMMENT ON COLUMN ingest_documents.reason IS 'Why, in plain words, when the outcome is not loaded.';
 COMMENT ON COLUMN ingest_documents.record_sha256 IS 'sha256 of the canonical extracted record; NULL when none was extracted.';
-COMMENT ON COLUMN ingest_documents.format IS 'Detected format: text or html.';
+COMMENT ON COLUMN ingest_documents.format IS 'Detected format, the parser that read the input: text (plain text), markdown or html.';
 COMMENT ON COLUMN ingest_documents.encoding IS 'Detected text encoding (utf-8, utf-8-sig, cp1252, ...).';
 COMMENT ON COLUMN ingest_documents.parser_version IS 'PARSER_VERSION that processed the input.';
 
@@ -71,7 +71,7 @@ COMMENT ON COLUMN careers.version IS 'Version number of this record (1 = first s
 COMMENT ON COLUMN careers.record_sha256 IS 'sha256 of the canonical extracted record: equal for the same guide in any encoding or format.';
 COMMENT ON COLUMN careers.content_sha256 IS 'sha256 of the raw bytes this version was loaded from (raw_documents key).';
 COMMENT ON COLUMN careers.source_uri IS 'Path of the input this version was loaded from.';
-COMMENT ON COLUMN careers.format IS 'Format of that input: text or html.';
+COMMENT ON COLUMN careers.format IS 'Format of that input: text (plain text), markdown or html.';
 COMMENT ON COLUMN careers.parser_version IS 'PARSER_VERSION that extracted this version.';
 COMMENT ON COLUMN careers.run_id IS 'Run that loaded this version (ingest_runs.run_id).';
 COMMENT ON COLUMN careers.loaded_at IS 'When this version was loaded.';
@@ -250,7 +250,7 @@ COMMENT ON COLUMN v_data_quality.quality_flags IS 'Problems noticed but tolerate
 COMMENT ON COLUMN v_data_quality.quality_flags_count IS 'Number of quality flags.';
 COMMENT ON COLUMN v_data_quality.version IS 'Current version number.';
 COMMENT ON COLUMN v_data_quality.source_uri IS 'Path of the input the current version came from.';
-COMMENT ON COLUMN v_data_quality.format IS 'text or html.';
+COMMENT ON COLUMN v_data_quality.format IS 'text (plain text), markdown or html.';
 COMMENT ON COLUMN v_data_quality.parser_version IS 'PARSER_VERSION that extracted it.';
 COMMENT ON COLUMN v_data_quality.run_id IS 'Run that loaded the current version.';
 COMMENT ON COLUMN v_data_quality.loaded_at IS 'When the current version was loaded.';

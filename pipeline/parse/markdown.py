@@ -2,7 +2,8 @@
 
 ``parse_text`` comes here only for a document that plainly is Markdown (its title is an ATX
 ``#`` heading or is underlined with ``===`` / ``---``, or two of its headings are ATX
-headings), so plain-text guides never do and parse as before.
+headings), so plain-text guides never do and parse as before. ``parse_document`` then reports
+the guide's format as "markdown", and the warehouse records it so.
 
 Headings are the marked ones, with their level: ``#``..``######`` and setext underlines; a
 line that is all bold (``**Pros**``) over a list, or alone, is a heading of unknown level.

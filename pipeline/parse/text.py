@@ -267,6 +267,11 @@ def parse_text(text: str, *, max_line_chars: int = 200_000) -> Outline:
     purpose, so a plain guide with a "* bullet" or one stray "# " line parses as it always did;
     and free for plain text: the title's first character, then one per heading, are looked at.
     """
+    return parse_text_format(text, max_line_chars=max_line_chars)[0]
+
+
+def parse_text_format(text: str, *, max_line_chars: int = 200_000) -> tuple[Outline, str]:
+    """``parse_text``, and which parser read the text: "markdown" or "text" (plain)."""
     blocks = _blocks(text, max_line_chars)
     first = next(blocks, None)
     if first is None:
@@ -274,7 +279,7 @@ def parse_text(text: str, *, max_line_chars: int = 200_000) -> Outline:
     lines, marks = first
     title = lines[0]
     if (title[0] == "#" and _ATX_HEADING.match(title)) or (len(lines) > 1 and _is_underline(lines[1])):
-        return _parse_markdown(text, max_line_chars)
+        return _parse_markdown(text, max_line_chars), "markdown"
     outline = Outline(title=title)
     current: list[Block] = outline.preamble
     if len(lines) > 1:
@@ -289,7 +294,7 @@ def parse_text(text: str, *, max_line_chars: int = 200_000) -> Outline:
             if line[0] == "#" and _ATX_HEADING.match(line):
                 atx_headings += 1
                 if atx_headings == 2:
-                    return _parse_markdown(text, max_line_chars)
+                    return _parse_markdown(text, max_line_chars), "markdown"
             if outline.sections and _is_footer(line):
                 break  # the site's share/subscription footer: not part of the guide
             section = Section(line, None, [])
@@ -302,7 +307,7 @@ def parse_text(text: str, *, max_line_chars: int = 200_000) -> Outline:
             current.append(Items((item,)) if item else (":" in line and as_field(line)) or Paragraph(line))
         else:
             current.extend(_contents(lines, marks))
-    return outline
+    return outline, "text"
 
 
 def _is_underline(line: str) -> bool:
