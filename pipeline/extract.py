@@ -13,7 +13,7 @@ from typing import Any
 
 from pipeline.errors import ParseError
 from pipeline.outline import Block, Field, Items, Outline, Paragraph, Section
-from pipeline.sections import KINDS, Kind, classify
+from pipeline.sections import KINDS, Kind, classify, path_steps, step_number
 from pipeline.values import (
     CURRENCY_CODES,
     PERIODS_PER_YEAR,
@@ -364,7 +364,9 @@ def extract(outline: Outline) -> dict[str, Any]:
     seen: set[str] = set()
     headings: dict[str, str] = {}  # known section -> its first heading as written
     recognised = 0
-    for section in outline.sections:
+    steps = 0  # how many of the next sections are steps of the career path
+    after_path = False  # the previous section was the career path or one of its steps
+    for index, section in enumerate(outline.sections):
         parts = _parts(section.blocks)
         known = classify(section.heading)
         inside = container is not None and (
@@ -384,14 +386,24 @@ def extract(outline: Outline) -> dict[str, Any]:
             child = _child(container[0], section, parts)
             if child is not None:
                 record.children[child[0]].append(child[1])
+                after_path = False
                 continue
         if known is None:
             container = None
+            if not steps and step_number(section.heading) is not None:
+                steps = path_steps((s.heading for s in outline.sections[index:]), outline.title, after_path=after_path)
+            after_path = steps > 0
+            if steps:  # the heading says what the step is: it stays in the path's text
+                steps -= 1
+                record.add_prose("path", [section.heading, *parts.lines])
+                record.add_items("path", parts.items)
+                continue
             name = snake_case(section.heading)
             record.add_prose(name, parts.lines)
             record.add_items(name, parts.items)
             continue
         key, kind = known
+        after_path = key == "path"
         recognised += 1
         seen.add(key)
         if key not in headings:

@@ -9,6 +9,7 @@ extractor under their own snake_case name.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from enum import Enum
 from functools import lru_cache
 
@@ -117,3 +118,55 @@ def classify(heading: str) -> tuple[str, Kind] | None:
     match = _VOCABULARY_PATTERN.match(normalise_heading(heading))
     # The outermost group of the alternative that matched closes last, so it is ``lastgroup``.
     return None if match is None or match.lastgroup is None else _BY_GROUP[match.lastgroup]
+
+
+# A step of a how-to: "Step 1: Learn SQL", "STEP 3 – Build a portfolio", "Step two. Apply"; or a
+# numbered heading, "2. Get a degree", "3) Apply". Read from the heading as written: normalising
+# drops the "." that tells "2. Get a degree" from "2024 Salary Trends".
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_STEP = re.compile(rf"^[\W_]*step\s*#?\s*(\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})\b", re.IGNORECASE)
+_NUMBERED = re.compile(r"^[\W_]*(\d{1,2})[.)]\s+(\S.*)")
+
+
+@lru_cache(maxsize=4096)
+def step_number(heading: str) -> tuple[int, bool] | None:
+    """The number of a step heading and whether it says "Step": "Step 1: Learn SQL" -> (1, True),
+    "2. Get a degree" -> (2, False); None for any other heading.
+
+    A numbered heading that names a known section ("2. Key Responsibilities") is that section
+    in a numbered outline, not a step.
+    """
+    if (match := _STEP.match(heading)) is not None:
+        number = match.group(1).lower()
+        return (int(number) if number.isdecimal() else _NUMBER_WORDS.index(number) + 1), True
+    if (match := _NUMBERED.match(heading)) is not None and classify(match.group(2)) is None:
+        return int(match.group(1)), False
+    return None
+
+
+def path_steps(headings: Iterable[str], title: str, *, after_path: bool) -> int:
+    """How many of ``headings`` (from the first) are steps of the career path; 0 if none.
+
+    Steps are consecutive headings numbered one after the other: "Step 1: Learn SQL", "Step 2: ...",
+    or "1. Get a degree", "2. ...". They go on with the career path right after its own section
+    (``after_path``: "How to Become a Nurse" over "Step 1", "Step 2"), or as a run of two or more
+    "Step N" headings, or of two or more numbered headings in a guide titled "How to become ...".
+    Anything less (one "Step 1: ..." among known sections, a numbered outline elsewhere) stays a
+    section of its own. Steps name no known section: they never make a page a career guide.
+    """
+    says_step: list[bool] = []
+    following: int | None = None
+    for heading in headings:
+        step = step_number(heading) if classify(heading) is None else None
+        if step is None or (following is not None and step[0] != following):
+            break
+        says_step.append(step[1])
+        following = step[0] + 1
+    if after_path or (len(says_step) >= 2 and (all(says_step) or _names_path(title))):
+        return len(says_step)
+    return 0
+
+
+def _names_path(heading: str) -> bool:
+    known = classify(heading)
+    return known is not None and known[0] == "path"

@@ -2,8 +2,9 @@
 
 A text dump has no markup, so structure is read from layout: blocks are
 separated by blank lines; a block of one short line that is not a sentence, a
-bullet, a ``Label: value`` line or a bare figure is a heading; bullet lines
-become items; everything else is prose. Levels are unknown (``None``): the
+bullet, a ``Label: value`` line or a bare figure is a heading ("Step 1: Learn
+SQL" alone is a heading too, as "Step 1 - Learn SQL" is); bullet lines become
+items; everything else is prose. Levels are unknown (``None``): the
 extractor nests headings from their vocabulary and shape.
 """
 
@@ -46,6 +47,7 @@ _FOOTER_FIRST = frozenset("sSſcCrRyYnN")
 _SCALE_WORDS = frozenset({"low", "medium", "moderate", "high", "very high", "very low"})
 _SCALE_WORD_CHARS = max(map(len, _SCALE_WORDS))
 _WRAP_MIN_CHARS = 40
+_STEP_LABEL = re.compile(r"step ?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)", re.IGNORECASE)
 # An ATX heading as the parser reads lines (trimmed, runs of spaces and tabs made one space).
 _ATX_HEADING = re.compile(r"#{1,6} \S")
 
@@ -115,9 +117,14 @@ def _heading_like(line: str) -> bool:
     max_chars, max_words = (300, 40) if last == "?" else (120, 14)
     if len(line) > max_chars or (len(line) >= 2 * max_words and len(line.split()) > max_words):
         return False
-    if ":" in line and as_field(line) is not None:
-        return False
+    if ":" in line and (field := as_field(line)) is not None and not _is_step_label(field.label):
+        return False  # "Experience: 2-4 years" is a field; "Step 1: Learn SQL" alone is a heading
     return len(line) > _SCALE_WORD_CHARS or line.lower() not in _SCALE_WORDS
+
+
+def _is_step_label(label: str) -> bool:
+    """``label`` is "Step 1" or "Step one": a step heading such as "Step 3 - Apply" is, in its colon form."""
+    return label[0] in "Ss" and _STEP_LABEL.fullmatch(label) is not None  # most labels fail the first test
 
 
 # Per line of a block: None for a line that is not a bullet, else the bullet's item text
