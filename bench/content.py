@@ -195,12 +195,9 @@ class _Truth:
         elif kind == "salary":
             assert sec.salary is not None
             data["salary"] = _salary_truth(sec.salary, self.money_style)
-        elif kind in ("prose", "group"):
+        elif kind in ("prose", "group", "list"):  # an empty list is no list: the key is left out
             self.prose(sec.key, sec.paras)
             self.add_items(sec.key, sec.items)
-        elif kind == "list":
-            self.prose(sec.key, sec.paras)
-            self.add_items(sec.key, sec.items, always=True)
         elif kind == "balance":
             data["stress_level"] = sec.values.get("stress")
             data["balance_rating"] = sec.values.get("balance")

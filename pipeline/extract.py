@@ -125,10 +125,13 @@ class _Record:
         if texts:
             self.paragraphs.setdefault(key, []).extend(texts)
 
-    def add_items(self, key: str, items: list[str], *, always: bool = False) -> None:
-        bucket = self.items.setdefault(key, []) if (items or always) else None
-        if bucket is None:
+    def add_items(self, key: str, items: list[str]) -> None:
+        # A heading with no list under it ("Sources & References" and nothing more) adds no key:
+        # an empty list and an absent one are the same record, so a copy of the guide that leaves
+        # the empty heading out (many HTML pages do) hashes the same.
+        if not items:
             return
+        bucket = self.items.setdefault(key, [])
         if not bucket and len(set(items)) == len(items):
             bucket.extend(items)  # the usual list: new and without repeats, so nothing to flag
             return
@@ -332,7 +335,7 @@ def _child_shaped(container: str, section: Section, parts: _Parts) -> bool:
     return container == "faqs" and section.heading.rstrip().endswith("?")
 
 
-def _known(record: _Record, key: str, kind: Kind, section: Section, parts: _Parts) -> None:
+def _known(record: _Record, key: str, section: Section, parts: _Parts) -> None:
     if key == "market_demand":
         _market_demand(record, parts)
     elif key == "salary":
@@ -341,10 +344,7 @@ def _known(record: _Record, key: str, kind: Kind, section: Section, parts: _Part
         _balance(record, parts)
     elif key == "job_outlook":
         _outlook(record, parts)
-    elif kind is Kind.LIST:
-        record.add_prose(key, parts.lines)
-        record.add_items(key, parts.items, always=True)
-    else:  # prose, containers' intros and groups' own text
+    else:  # lists, prose, containers' intros and groups' own text
         record.add_prose(key, parts.lines)
         record.add_items(key, parts.items)
 
@@ -409,7 +409,7 @@ def extract(outline: Outline) -> dict[str, Any]:
         if key not in headings:
             headings[key] = section.heading
         container = (key, section.level) if kind is Kind.CONTAINER else None
-        _known(record, key, kind, section, parts)
+        _known(record, key, section, parts)
     if recognised == 0:
         raise ParseError(
             "no career-guide sections found (no heading such as 'Key Responsibilities', "

@@ -13,7 +13,7 @@ from pipeline.parse.text import parse_text
 from pipeline.process import process_document
 from pipeline.sections import classify
 from pipeline.values import parse_experience, parse_money, parse_money_range, parse_percent, parse_times
-from tests.conftest import SAMPLE
+from tests.conftest import FIXTURES, SAMPLE
 
 
 @pytest.mark.parametrize(
@@ -284,3 +284,31 @@ def test_question_headings_name_sections_outside_faqs_only() -> None:
         "What does an electrician do?",
         "How much does an electrician make?",
     ]
+
+
+def test_an_empty_list_section_and_no_section_give_one_record() -> None:
+    guide = (
+        "Barista\n\nA barista prepares espresso drinks, serves customers and keeps the bar clean all day long.\n\n"
+        "Key Responsibilities\n\n  • Pull espresso shots\n\n{related}Frequently Asked Questions\n\n"
+        "Do baristas work weekends?\n\nMost do.\n\n{sources}"
+    )
+    bare = process_document(guide.format(related="", sources="").encode())
+    empty = process_document(guide.format(related="Related Roles\n\n", sources="Sources & References\n").encode())
+    assert "sources" not in empty.guide.items and "related_roles" not in empty.guide.items
+    assert empty.record_json == bare.record_json
+    assert empty.record_sha256 == bare.record_sha256
+    listed = process_document(guide.format(related="", sources="Sources & References\n\n  • BLS\n").encode())
+    assert listed.guide.items["sources"] == ("BLS",)
+
+
+def test_text_and_html_copies_hash_the_same_when_the_html_leaves_out_empty_headings() -> None:
+    """The sample's "Related Roles" and "Sources & References" are empty; a page may omit them."""
+    html = (FIXTURES / "html" / "medical-records-technician.html").read_text(encoding="utf-8")
+    for empty in ("<h3>Related Roles</h3>", "<h2>Sources &amp; References</h2>"):
+        assert html.count(empty) == 1
+        html = html.replace(empty, "")
+    text = process_document(SAMPLE.read_bytes(), name=SAMPLE.name)
+    page = process_document(html.encode(), name="page.html")
+    assert (text.format, page.format) == ("text", "html")
+    assert page.record_json == text.record_json
+    assert page.record_sha256 == text.record_sha256
