@@ -28,6 +28,8 @@ from pipeline.truncation import check_complete, check_markup_complete
 
 T = TypeVar("T")
 
+_NOT_A_GUIDE = ("no career-guide sections", "no title")
+
 # What a complete guide has; completeness is the share of these present.
 _COMPLETENESS_PARTS = (
     "summary",
@@ -153,9 +155,10 @@ def _learnt(error: object, encoding: str, fmt: str | None = None, title: str | N
 def _outline(text: str, name: str, limits: Limits) -> tuple[Outline, str]:
     try:
         outline, fmt = parse_document(text, name=name, limits=limits)
-    except ParseError:
-        if detect_format(text, name) == "html":
-            check_markup_complete(text)  # "cut off" explains a page with no sections better
+    except ParseError as exc:
+        # "cut off" explains a page with no title or sections better; a broken limit stays the reason
+        if exc.reason.startswith(_NOT_A_GUIDE) and detect_format(text, name) == "html":
+            check_markup_complete(text)
         raise
     if not outline.title.strip():
         raise ParseError("no title found: a career guide starts with the career's name")

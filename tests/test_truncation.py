@@ -109,3 +109,12 @@ def test_generated_guides_load_with_or_without_a_final_newline() -> None:
             assert refusal(data, entry.path) is None, entry.path
         checked += 1
     assert checked >= 40
+
+
+def test_the_last_item_of_a_list_of_sentences_cut_mid_word_is_refused() -> None:
+    data = SEED.read_bytes()
+    at = data.index(b"destruction of confidenti") + len(b"destruction of confidenti")
+    reason = refusal(data[:at], "cut.txt")
+    assert reason is not None and "destruction of confidenti' with no final newline" in reason
+    words = data.index(b"Customer service orientation") + len(b"Customer service orientation")
+    assert refusal(data[:words], "whole.txt") is None  # a list of words, not sentences: ends on a word when whole
