@@ -28,7 +28,7 @@ COMMENT ON COLUMN ingest_documents.source_uri IS 'Path of the input as given to 
 COMMENT ON COLUMN ingest_documents.content_sha256 IS 'sha256 of the raw bytes (raw_documents key); NULL only when the file could not be read.';
 COMMENT ON COLUMN ingest_documents.size_bytes IS 'Size of the input in bytes.';
 COMMENT ON COLUMN ingest_documents.outcome IS 'loaded | unchanged | duplicate | quarantined.';
-COMMENT ON COLUMN ingest_documents.career_id IS 'The career the input was recognised as; NULL when quarantined before extraction.';
+COMMENT ON COLUMN ingest_documents.career_id IS 'The career the input was recognised as (a copy of earlier bytes gets the first copy''s); NULL when it was quarantined before its guide was extracted (unreadable, not a guide, cut off), set when the extracted guide broke a validation rule.';
 COMMENT ON COLUMN ingest_documents.reason IS 'Why, in plain words, when the outcome is not loaded.';
 COMMENT ON COLUMN ingest_documents.record_sha256 IS 'sha256 of the canonical extracted record; NULL when none was extracted.';
 COMMENT ON COLUMN ingest_documents.format IS 'Detected format, the parser that read the input: text (plain text), markdown or html.';
@@ -111,7 +111,7 @@ COMMENT ON COLUMN career_day_blocks.career_id IS 'The career (careers.career_id)
 COMMENT ON COLUMN career_day_blocks.position IS 'Place in the day, 1-based.';
 COMMENT ON COLUMN career_day_blocks.period IS 'Name of the block (Morning, Afternoon, ...).';
 COMMENT ON COLUMN career_day_blocks.start_time IS 'Start of the block, 24-hour (3:00 PM is 15:00).';
-COMMENT ON COLUMN career_day_blocks.end_time IS 'End of the block, 24-hour.';
+COMMENT ON COLUMN career_day_blocks.end_time IS 'End of the block, 24-hour; earlier than start_time when the block runs past midnight (a night shift, 23:00-03:00).';
 COMMENT ON COLUMN career_day_blocks.focus IS 'What the block is about.';
 COMMENT ON COLUMN career_day_blocks.tasks IS 'Tasks of the block, in page order.';
 

@@ -33,7 +33,7 @@ CREATE TABLE IF NOT EXISTS ingest_documents (
     career_id         VARCHAR,
     reason            VARCHAR,               -- why, in plain words, when not loaded
     record_sha256     VARCHAR,
-    format            VARCHAR,               -- text | html
+    format            VARCHAR,               -- text | markdown | html
     encoding          VARCHAR,
     parser_version    VARCHAR NOT NULL
 );
