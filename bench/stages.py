@@ -34,7 +34,7 @@ from pipeline.extract import extract
 from pipeline.identity import canonical_json
 from pipeline.limits import Limits
 from pipeline.models import validate_record
-from pipeline.parse import parse_document
+from pipeline.parse import FORMATS, parse_document
 from pipeline.process import process_document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,7 +101,7 @@ def corpus_files(corpus: Path) -> list[Path]:
 
 def run(paths: list[Path], repeats: int) -> tuple[dict[str, Totals], int]:
     limits = Limits()
-    totals = {"text": Totals(), "html": Totals()}
+    totals = {fmt: Totals() for fmt in FORMATS}
     quarantined = 0
     for path in paths:
         try:
