@@ -80,6 +80,7 @@ class IngestRun:
         # content sha -> what its first input of the run was recognised as: copies of the same
         # bytes, settled before it is parsed, are given the same career, record, format, encoding
         self._described: dict[str, tuple[str | None, str | None, str | None, str | None]] = {}
+        self._problem_positions: dict[str, int] = {}  # quarantined uri -> position: listed in input order
         self._records: dict[str, str] = {}  # record sha -> uri this run
         self._careers: dict[str, LoadedInput] = {}
         self._docs: list[Row] = []
@@ -408,6 +409,7 @@ class IngestRun:
         self.summary.counts[outcome] += 1
         if outcome == "quarantined":
             self.summary.problems.append((uri, reason or ""))
+            self._problem_positions[uri] = position
 
     def finish(self) -> RunSummary:
         """Complete the run in one transaction: retire replaced versions, find near-duplicates among
@@ -419,6 +421,7 @@ class IngestRun:
             self._retire_replaced()
             self.wh.insert_new_aliases(self._new_aliases)
             summary = self.summary
+            summary.problems.sort(key=lambda problem: self._problem_positions.get(problem[0], 0))
             ids = sorted(self._touched)
             summary.near_duplicates = find_near_duplicates(self.wh, ids, self.near_duplicate_threshold, self.run_id)
             summary.finished_at = dt.datetime.now(dt.UTC)

@@ -837,3 +837,16 @@ def test_a_copy_of_the_same_bytes_is_described_like_the_first(tmp_path: Path) ->
             ("loaded", "medical-records-technician", found[0][2], "text", "utf-8"),
         ]
         assert found[0][2] is not None
+
+
+def test_quarantined_inputs_are_listed_in_input_order(tmp_path: Path) -> None:
+    """Unreadable inputs are settled before parsing and invalid ones after; the summary lists both by input order."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a-article.txt").write_bytes(ARTICLE)
+    (inputs / "b-guide.txt").write_bytes(_sample())
+    (inputs / "c-big.txt").write_bytes(_sample() * 40)
+    summary = ingest(
+        [inputs], tmp_path / "w.duckdb", batch_size=10, limits=Limits(max_document_bytes=len(_sample()) * 2)
+    )
+    assert [Path(uri).name for uri, _ in summary.problems] == ["a-article.txt", "c-big.txt"]
