@@ -12,21 +12,10 @@ import re
 from typing import Any
 
 from pipeline.errors import ParseError
+from pipeline.extract_salary import pay_period_flag, read_salary
 from pipeline.outline import Block, Field, Items, Outline, Paragraph, Section
 from pipeline.sections import KINDS, Kind, classify, path_steps, step_number
-from pipeline.values import (
-    CURRENCY_CODES,
-    PERIODS_PER_YEAR,
-    currency_of,
-    is_money,
-    parse_experience,
-    parse_money,
-    parse_money_range,
-    parse_percent,
-    parse_times,
-    pay_period,
-    snake_case,
-)
+from pipeline.values import is_money, parse_experience, parse_money, parse_percent, parse_times, snake_case
 
 _PAGE_KIND = r"(?:career\s+(?:path\s+)?guide|career\s+profile|job\s+description)"
 _TITLE_SUFFIX = re.compile(rf"\s*(?:[-–—|:]\s*)?{_PAGE_KIND}\s*$", re.IGNORECASE)
@@ -36,16 +25,9 @@ _PERIOD_WORDS = re.compile(r"\b(morning|afternoon|evening|midday|noon|night|lunc
 # The time range after a period name: "Morning (9 AM - 12 PM)", "Morning – 9:00 AM to 12:00 PM".
 _PERIOD_TIMES = re.compile(r"\s*(?:\(.*|[-–—:|·,]\s*\d.*)$")
 _YEARS = re.compile(r"\b(years?|yrs?)\b", re.IGNORECASE)
-_MEDIAN_LABEL = re.compile(r"^(median|average|mean)\b")
 _PAY_WORDS = re.compile(r"salary|\bpay\b|wage|earnings|compensation")
-_MEDIAN_IN_PROSE = re.compile(r"\bmedian\b[^.$€£₹¥%]{0,80}?([$€£₹¥]\s?\d[\d,.]*\s?[kK]?)")
-_PERIOD_HINT = re.compile(r"(?:/|\bper\s|\ban?\s)\s?(?:hour|hr|day|week|wk|month|mo)", re.IGNORECASE)
 _MONEY_FIRST = re.compile(r"[$€£₹¥]\s?\d")  # a line that starts with an amount
-_LEVEL_LABEL = re.compile(r"^(entry|junior|mid|middle|senior|experienced|lead)[- ]?(level)?\b", re.IGNORECASE)
 _REMOTE = re.compile(r"remote[- ]?(friendly|ok|possible)?", re.IGNORECASE)
-_QUALIFIER = re.compile(r"\b[A-Z]{2,3}\b")
-_PARENTHESES = re.compile(r"\(([^)]*)\)")
-_TOP10 = re.compile(r"\btop\s+10\s*%", re.IGNORECASE)
 _TAKEAWAY_LINE = re.compile(r"^(key )?(takeaway|lesson)", re.IGNORECASE)
 
 
@@ -195,65 +177,14 @@ def _market_demand(record: _Record, parts: _Parts) -> None:
 
 
 def _salary(record: _Record, heading: str, parts: _Parts) -> None:
-    salary = record.data["salary"]
-    qualifiers = _QUALIFIER.findall(" ".join(_PARENTHESES.findall(heading)))
-    salary["currency"] = next((q for q in qualifiers if q in CURRENCY_CODES), None)
-    salary["country"] = next((q for q in qualifiers if len(q) == 2), None)
-    notes: list[str] = []
-    lines = parts.paragraphs
-    for index, line in enumerate(lines):
-        following = lines[index + 1] if index + 1 < len(lines) else ""
-        if "minimum" not in salary and (found := parse_money_range(line)) and len(line.split()) <= 6:
-            salary["minimum"], salary["maximum"] = found
-            salary["currency"] = salary["currency"] or currency_of(line)
-        elif len(line.split()) <= 4 and (key := _salary_key(line)) and is_money(following):
-            salary[key] = parse_money(following)  # a label line, its amount on the next line
-        elif is_money(line):
-            continue
-        elif len(line.split()) >= 5:
-            notes.append(line)
-            if _TOP10.search(line):
-                salary["top10"] = parse_money(line.split("%", 1)[1])
-    # "Entry-Level: $45,000" as a field, or as a list item (a <li> per level on many pages).
-    listed = {
-        label.strip().lower(): value.strip()
-        for label, _, value in (item.partition(":") for item in parts.items if ":" in item)
-    }
-    for label, value in {**listed, **parts.fields}.items():
-        if (key := _salary_key(label)) is not None:
-            salary[key] = parse_money(value)
-        elif label in {"range", "salary range"} and (found := parse_money_range(value)):
-            salary["minimum"], salary["maximum"] = found
-            salary["currency"] = salary["currency"] or currency_of(value)
-    salary["note"] = _joined(notes)
-    if salary.get("median") is None:  # "The median annual wage for electricians was $61,590 in May 2023."
-        for note in notes:
-            if (stated := _MEDIAN_IN_PROSE.search(note)) is not None:
-                salary["median"] = parse_money(stated.group(1))
-                break
-    texts = [*lines, *parts.fields.values(), *listed.values()]
-    if _PERIOD_HINT.search("\n".join(texts)):  # one cheap scan; most guides quote yearly pay
-        for text in texts:
-            _note_pay_period(record, text)
+    for text in read_salary(record.data["salary"], heading, parts.paragraphs, parts.items, parts.fields):
+        _note_pay_period(record, text)
 
 
 def _note_pay_period(record: _Record, text: str) -> None:
     """Flag pay quoted per hour, week or month: the salary columns hold it as a yearly figure."""
-    if (period := pay_period(text)) is not None:
-        flag = f"pay quoted per {period} is stored as a yearly figure (x{PERIODS_PER_YEAR[period]:,})"
-        if flag not in record.flags:
-            record.flags.append(flag)
-
-
-def _salary_key(label: str) -> str | None:
-    """The salary figure a label names: "Median" -> median, "Entry-Level" -> entry, "Top 10%" -> top10."""
-    label = label.lower()
-    if _MEDIAN_LABEL.match(label):
-        return "median"
-    if (level := _LEVEL_LABEL.match(label)) is not None:
-        lvl = level.group(1).lower()
-        return "entry" if lvl in {"entry", "junior"} else "mid" if lvl.startswith("mid") else "senior"
-    return "top10" if label.startswith("top 10") else None
+    if (flag := pay_period_flag(text)) is not None and flag not in record.flags:
+        record.flags.append(flag)
 
 
 def _balance(record: _Record, parts: _Parts) -> None:
