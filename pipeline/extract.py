@@ -177,7 +177,7 @@ def _market_demand(record: _Record, parts: _Parts) -> None:
 
 
 def _salary(record: _Record, heading: str, parts: _Parts) -> None:
-    for text in read_salary(record.data["salary"], heading, parts.paragraphs, parts.items, parts.fields):
+    for text in read_salary(record.data["salary"], heading, parts.blocks, parts.fields):
         _note_pay_period(record, text)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pipeline.outline import Block, Items, Paragraph
 from pipeline.values import (
     CURRENCY_CODES,
     PERIODS_PER_YEAR,
@@ -27,51 +28,111 @@ _LEVEL_LABEL = re.compile(r"^(entry|junior|mid|middle|senior|experienced|lead)[-
 _QUALIFIER = re.compile(r"\b[A-Z]{2,3}\b")
 _PARENTHESES = re.compile(r"\(([^)]*)\)")
 _TOP10 = re.compile(r"\btop\s+10\s*%", re.IGNORECASE)
+# A heading that names the one figure under it: "Average salary", "Median Pay".
+_NAMES_MEDIAN = re.compile(r"\b(average|median|mean|typical)\b", re.IGNORECASE)
+# The period words of an amount ("per month", "/hr", "a year"): not words of a range line.
+_PERIODS = re.compile(r"(?:/|\bper\s|\ban?\s)\s?(?:hour|hr|day|week|wk|month|mo|year|yr|annum)s?\b", re.IGNORECASE)
 
 
-def read_salary(
-    salary: dict[str, Any], heading: str, paragraphs: list[str], items: list[str], fields: dict[str, str]
-) -> list[str]:
-    """Fill ``salary`` from a salary section; return the texts whose pay period is to be noted."""
+def read_salary(salary: dict[str, Any], heading: str, blocks: list[Block], fields: dict[str, str]) -> list[str]:
+    """Fill ``salary`` from a salary section's blocks (``fields`` as read from them); return the
+    texts a stored figure came from, for the pay-period flag: a period is noted only for a figure
+    the record holds."""
     qualifiers = _QUALIFIER.findall(" ".join(_PARENTHESES.findall(heading)))
     salary["currency"] = next((q for q in qualifiers if q in CURRENCY_CODES), None)
     salary["country"] = next((q for q in qualifiers if len(q) == 2), None)
-    notes: list[str] = []
-    lines = paragraphs
+    stored: list[str] = []
+    lines = [block.text for block in blocks if isinstance(block, Paragraph)]
+    noted: set[int] = set()  # the lines kept as the note
+    alone: list[str] = []  # amounts with no label line before them
+    labelled = False  # the previous line was a label ("Median") and this one its amount
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else ""
-        if "minimum" not in salary and (found := parse_money_range(line)) and len(line.split()) <= 6:
+        if "minimum" not in salary and (found := _range_line(line)) is not None:
             salary["minimum"], salary["maximum"] = found
             salary["currency"] = salary["currency"] or currency_of(line)
+            stored.append(line)
         elif len(line.split()) <= 4 and (key := salary_key(line)) and is_money(following):
             salary[key] = parse_money(following)  # a label line, its amount on the next line
-        elif is_money(line):
+            stored.append(following)
+            labelled = True
             continue
+        elif is_money(line):
+            if not labelled:
+                alone.append(line)
         elif len(line.split()) >= 5:
-            notes.append(line)
-            if _TOP10.search(line):
-                salary["top10"] = parse_money(line.split("%", 1)[1])
+            noted.add(index)
+            if _TOP10.search(line) and (top10 := parse_money(line.split("%", 1)[1])) is not None:
+                salary["top10"] = top10
+                stored.append(line)
+        labelled = False
     # "Entry-Level: $45,000" as a field, or as a list item (a <li> per level on many pages).
+    items = [item for block in blocks if isinstance(block, Items) for item in block.items]
     listed = {
         label.strip().lower(): value.strip()
         for label, _, value in (item.partition(":") for item in items if ":" in item)
     }
     for label, value in {**listed, **fields}.items():
         if (key := salary_key(label)) is not None:
-            salary[key] = parse_money(value)
+            if (figure := parse_money(value)) is not None:
+                stored.append(value)
+            salary[key] = figure
         elif label in {"range", "salary range"} and (found := parse_money_range(value)):
             salary["minimum"], salary["maximum"] = found
             salary["currency"] = salary["currency"] or currency_of(value)
+            stored.append(value)
+    notes = _notes(blocks, noted)
     salary["note"] = "\n\n".join(notes) if notes else None
-    if salary.get("median") is None:  # "The median annual wage for electricians was $61,590 in May 2023."
-        for note in notes:
-            if (stated := _MEDIAN_IN_PROSE.search(note)) is not None:
-                salary["median"] = parse_money(stated.group(1))
-                break
-    texts = [*lines, *fields.values(), *listed.values()]
-    if _PERIOD_HINT.search("\n".join(texts)):  # one cheap scan; most guides quote yearly pay
-        return texts
-    return []
+    if "minimum" not in salary:
+        stored.extend(_listed_ranges(salary, items))
+    if salary.get("median") is None:
+        if len(alone) == 1 and _NAMES_MEDIAN.search(heading):  # "Average salary" over "$19.73 per hour"
+            salary["median"] = parse_money(alone[0])
+            salary["currency"] = salary["currency"] or currency_of(alone[0])
+            stored.append(alone[0])
+        else:  # "The median annual wage for electricians was $61,590 in May 2023."
+            for note in notes:
+                if (stated := _MEDIAN_IN_PROSE.search(note)) is not None:
+                    salary["median"] = parse_money(stated.group(1))
+                    stored.append(note)
+                    break
+    return stored if _PERIOD_HINT.search("\n".join(stored)) else []  # one cheap scan; most pay is yearly
+
+
+def _range_line(line: str) -> tuple[int, int] | None:
+    """The range a line states and little else: "$45k - $60k", "$700 per month to $1,600 per month"
+    (periods not counted as words); a sentence that mentions a range is a note."""
+    found = parse_money_range(line)
+    if found is None or len(line.split()) <= 6 or len(_PERIODS.sub("", line).split()) <= 6:
+        return found
+    return None
+
+
+def _notes(blocks: list[Block], noted: set[int]) -> list[str]:
+    """The note's sentences in document order: the noted lines, and list items that are sentences
+    rather than "Label: amount" ("Starting salaries ... are typically £22,000 to £26,000.")."""
+    notes: list[str] = []
+    index = 0
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            if index in noted:
+                notes.append(block.text)
+            index += 1
+        elif isinstance(block, Items):
+            notes.extend(item for item in block.items if ":" not in item and len(item.split()) >= 5)
+    return notes
+
+
+def _listed_ranges(salary: dict[str, Any], items: list[str]) -> list[str]:
+    """A list of pay bands, one range per item ("Starting salaries ... £22,000 to £26,000", "With
+    experience, £28,000 to £35,000", ...): the salary range spans them. Needs two bands or more."""
+    bands = [(found, item) for item in items if (found := parse_money_range(item)) is not None]
+    if len(bands) < 2:
+        return []
+    salary["minimum"] = min(low for (low, _), _ in bands)
+    salary["maximum"] = max(high for (_, high), _ in bands)
+    salary["currency"] = salary["currency"] or next(filter(None, (currency_of(item) for _, item in bands)), None)
+    return [item for _, item in bands]
 
 
 def pay_period_flag(text: str) -> str | None:

@@ -30,7 +30,8 @@ VOCABULARY: tuple[tuple[str, Kind, str], ...] = (
     (
         "salary",
         Kind.SPECIAL,
-        r"^(annual |average |median |typical )?(salary|salaries|pay|compensation)\b"
+        r"^(annual |yearly |monthly |weekly |hourly |average |median |typical )?"
+        r"(salary|salaries|pay|compensation|wages?)\b"
         r"|^(how much|what) (do|does|can) [\w ]+ (make|earn)$",
     ),
     ("core_functions", Kind.PROSE, r"^core functions\b|^role overview\b"),

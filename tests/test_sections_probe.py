@@ -1,0 +1,104 @@
+"""Guides a new-user probe found read badly: salary sections lost, O*NET headings, a headline median
+outside the salary range, question-style titles and page furniture, a guide pasted twice.
+
+Inputs are in tests/fixtures/extract_probe/ (copies of the probe's files).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import extract
+from pipeline.models import CareerGuide
+from pipeline.parse.text import parse_text
+from pipeline.process import ProcessedDocument, process_document
+from pipeline.sections import Kind, classify
+from tests.conftest import FIXTURES
+
+PROBE = FIXTURES / "extract_probe"
+
+
+def load(name: str) -> ProcessedDocument:
+    path = PROBE / name
+    return process_document(path.read_bytes(), name=str(path))
+
+
+def guide_of(name: str) -> CareerGuide:
+    return load(name).guide
+
+
+def all_text(guide: CareerGuide) -> str:
+    return str(guide.model_dump(mode="json"))
+
+
+# 1. Salary sections -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["🇺🇸 Hourly Wage (US, USD)", "Hourly Wage", "Wages", "Monthly Salary (PH, USD)", "Median Pay"],
+)
+def test_wage_headings_name_the_salary_section(heading: str) -> None:
+    assert classify(heading) == ("salary", Kind.SPECIAL)
+
+
+def test_hourly_wage_section_is_read_as_salary() -> None:
+    guide = guide_of("t03-barista-hourly-only.txt")
+    salary = guide.salary
+    assert (salary.currency, salary.country) == ("USD", "US")
+    assert (salary.minimum, salary.maximum) == (round(12.00 * 2080), round(19.00 * 2080))
+    assert salary.median == round(15.50 * 2080)
+    assert (salary.entry, salary.mid, salary.senior) == (26_000, round(15.50 * 2080), round(18.00 * 2080))
+    assert salary.top10 == round(19.00 * 2080)
+    assert "hourly_wage_us_usd" not in guide.paragraphs
+    assert "pay quoted per hour is stored as a yearly figure (x2,080)" in guide.quality_flags
+
+
+def test_a_range_with_a_period_on_each_side_is_a_range() -> None:
+    salary = guide_of("t26-nurse-philippines-monthly-php.txt").salary
+    assert (salary.minimum, salary.maximum) == (700 * 12, 1_600 * 12)
+    assert salary.median == 1_150 * 12
+    assert salary.note is not None and "$700 per month" not in salary.note
+
+
+def test_a_long_sentence_with_a_range_is_still_a_note() -> None:
+    text = (
+        "Welder Career Guide\n\nSalary\n\n"
+        "Apprentices in small rural workshops are paid $30,000 to $35,000 in their first two years.\n\n"
+        "Key Responsibilities\n\n- Read blueprints\n"
+    )
+    salary = extract(parse_text(text))["salary"]
+    assert "minimum" not in salary
+    assert salary["note"].startswith("Apprentices")
+
+
+def test_salary_sentences_in_a_list_are_kept_and_give_the_range() -> None:
+    guide = guide_of("h17-prospects-marine-biologist.html")
+    salary = guide.salary
+    assert (salary.minimum, salary.maximum, salary.currency) == (22_000, 55_000, "GBP")
+    assert salary.note is not None
+    for sentence in (
+        "Starting salaries for marine biologists are typically in the region of £22,000 to £26,000.",
+        "With experience, you can earn £28,000 to £35,000.",
+        "Senior marine biologists can earn £40,000 to £55,000 or more.",
+        "Income figures are intended as a guide only.",
+    ):
+        assert sentence in salary.note
+
+
+def test_a_lone_figure_under_an_average_salary_heading_is_the_median() -> None:
+    guide = guide_of("t19-indeed-dental-assistant.txt")
+    assert (guide.salary.median, guide.salary.currency) == (round(19.73 * 2080), "USD")
+    assert "pay quoted per hour is stored as a yearly figure (x2,080)" in guide.quality_flags
+
+
+def test_pay_period_is_flagged_only_when_a_figure_was_stored() -> None:
+    text = (
+        "Welder Career Guide\n\nSalary\n\n"
+        "Most welders start on about $15 per hour and earn more with shifts and overtime.\n\n"
+        "Key Responsibilities\n\n- Read blueprints\n"
+    )
+    record = extract(parse_text(text))
+    assert record["salary"].get("median") is None
+    assert record["salary"]["note"].startswith("Most welders")
+    assert not any("yearly" in flag for flag in record["quality_flags"])
