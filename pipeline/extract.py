@@ -29,6 +29,7 @@ _PAY_WORDS = re.compile(r"salary|\bpay\b|wage|earnings|compensation")
 _MONEY_FIRST = re.compile(r"[$€£₹¥]\s?\d")  # a line that starts with an amount
 _REMOTE = re.compile(r"remote[- ]?(friendly|ok|possible)?", re.IGNORECASE)
 _TAKEAWAY_LINE = re.compile(r"^(key )?(takeaway|lesson)", re.IGNORECASE)
+_TRENDS_LABEL = re.compile(r"growth|outlook|employment|openings|source")
 
 
 def clean_title(title: str) -> str:
@@ -181,6 +182,27 @@ def _salary(record: _Record, heading: str, parts: _Parts) -> None:
         _note_pay_period(record, text)
 
 
+def _wages_and_trends(record: _Record, heading: str, parts: _Parts) -> None:
+    """O*NET's "Wages & Employment Trends": "Median wages (2023): $23.09 hourly, $48,030 annual" is
+    the salary; projected growth and its source the outlook; employment and openings its text."""
+    pay = {label: value for label, value in parts.fields.items() if not _TRENDS_LABEL.search(label)}
+    for text in read_salary(record.data["salary"], heading, parts.blocks, pay):
+        _note_pay_period(record, text)
+    outlook = record.data["outlook"]
+    lines: list[str] = []
+    for block in parts.blocks:
+        if not isinstance(block, Field) or not _TRENDS_LABEL.search(label := block.label.lower()):
+            continue
+        if "source" in label:
+            outlook.setdefault("source", block.value)
+        elif "growth" in label or "outlook" in label:  # "Faster than average (5% to 6%)": a range is no rate
+            outlook["status"] = block.value
+            outlook["growth_rate_pct"] = parse_percent(block.value) if block.value.count("%") == 1 else None
+        else:
+            lines.append(f"{block.label}: {block.value}")
+    record.add_prose("job_outlook", lines)
+
+
 def _note_pay_period(record: _Record, text: str) -> None:
     """Flag pay quoted per hour, week or month: the salary columns hold it as a yearly figure."""
     if (flag := pay_period_flag(text)) is not None and flag not in record.flags:
@@ -271,6 +293,8 @@ def _known(record: _Record, key: str, section: Section, parts: _Parts) -> None:
         _market_demand(record, parts)
     elif key == "salary":
         _salary(record, section.heading, parts)
+    elif key == "wages_and_trends":
+        _wages_and_trends(record, section.heading, parts)
     elif key == "work_life_balance":
         _balance(record, parts)
     elif key == "job_outlook":

@@ -28,6 +28,7 @@ _LEVEL_LABEL = re.compile(r"^(entry|junior|mid|middle|senior|experienced|lead)[-
 _QUALIFIER = re.compile(r"\b[A-Z]{2,3}\b")
 _PARENTHESES = re.compile(r"\(([^)]*)\)")
 _TOP10 = re.compile(r"\btop\s+10\s*%", re.IGNORECASE)
+_ANNUAL = re.compile(r"(\S+)\s+annual(?:ly)?\b")
 # A heading that names the one figure under it: "Average salary", "Median Pay".
 _NAMES_MEDIAN = re.compile(r"\b(average|median|mean|typical)\b", re.IGNORECASE)
 # The period words of an amount ("per month", "/hr", "a year"): not words of a range line.
@@ -74,7 +75,7 @@ def read_salary(salary: dict[str, Any], heading: str, blocks: list[Block], field
     }
     for label, value in {**listed, **fields}.items():
         if (key := salary_key(label)) is not None:
-            if (figure := parse_money(value)) is not None:
+            if (figure := _yearly(value)) is not None:
                 stored.append(value)
             salary[key] = figure
         elif label in {"range", "salary range"} and (found := parse_money_range(value)):
@@ -88,7 +89,6 @@ def read_salary(salary: dict[str, Any], heading: str, blocks: list[Block], field
     if salary.get("median") is None:
         if len(alone) == 1 and _NAMES_MEDIAN.search(heading):  # "Average salary" over "$19.73 per hour"
             salary["median"] = parse_money(alone[0])
-            salary["currency"] = salary["currency"] or currency_of(alone[0])
             stored.append(alone[0])
         else:  # "The median annual wage for electricians was $61,590 in May 2023."
             for note in notes:
@@ -96,7 +96,16 @@ def read_salary(salary: dict[str, Any], heading: str, blocks: list[Block], field
                     salary["median"] = parse_money(stated.group(1))
                     stored.append(note)
                     break
+    if salary["currency"] is None:  # no code in the heading nor a range line: the figures' own
+        salary["currency"] = next(filter(None, map(currency_of, stored)), None)
     return stored if _PERIOD_HINT.search("\n".join(stored)) else []  # one cheap scan; most pay is yearly
+
+
+def _yearly(value: str) -> int | None:
+    """The amount of a field: the yearly one when both are written ("$23.09 hourly, $48,030 annual")."""
+    if "annual" in value and (annual := _ANNUAL.search(value)) is not None:
+        return parse_money(annual.group(1))
+    return parse_money(value)
 
 
 def _range_line(line: str) -> tuple[int, int] | None:

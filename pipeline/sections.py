@@ -27,6 +27,8 @@ class Kind(Enum):
 # (section key, kind, pattern on the normalised heading); first match wins.
 VOCABULARY: tuple[tuple[str, Kind, str], ...] = (
     ("market_demand", Kind.SPECIAL, r"^market demand"),
+    # O*NET's "Wages & Employment Trends": pay, then employment and projected growth.
+    ("wages_and_trends", Kind.SPECIAL, r"^wages and employment (trends|outlook)$"),
     (
         "salary",
         Kind.SPECIAL,
@@ -38,16 +40,16 @@ VOCABULARY: tuple[tuple[str, Kind, str], ...] = (
     (
         "responsibilities",
         Kind.LIST,
-        r"^(key |main |core )?(responsibilities|duties)\b|^what ([\w ]+ )?(do|does)$",
+        r"^(key |main |core )?(responsibilities|duties)\b|^what ([\w ]+ )?(do|does)$|^tasks$",
     ),
-    ("work_setting", Kind.PROSE, r"^work (setting|environment)\b"),
+    ("work_setting", Kind.PROSE, r"^work (setting|environment|context)\b"),
     ("tech_stack", Kind.LIST, r"^tech(nology)? stack\b|^tools( and technologies)?$"),
     ("skills_and_qualifications", Kind.GROUP, r"^skills and qualifications\b"),
     ("education_level", Kind.PROSE, r"^education level\b"),
-    ("tech_skills", Kind.LIST, r"^(tech|technical|hard) skills\b"),
-    ("soft_skills", Kind.LIST, r"^soft (skills|abilities)\b"),
+    ("tech_skills", Kind.LIST, r"^(tech|technical|technology|hard) skills\b"),
+    ("soft_skills", Kind.LIST, r"^soft (skills|abilities)\b|^work styles$"),
     ("path", Kind.PROSE, r"^path to\b|^how (to|do i|do you|can i) become\b|^career path$"),
-    ("required_education", Kind.PROSE, r"^required education\b|^education and training\b"),
+    ("required_education", Kind.PROSE, r"^required education\b|^education and training\b|^education$"),
     ("tiers", Kind.CONTAINER, r"^career (path )?(tiers|levels|progression|ladder)\b"),
     ("global_outlook", Kind.PROSE, r"^global outlook\b"),
     ("job_market", Kind.GROUP, r"^job market\b"),

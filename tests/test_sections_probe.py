@@ -102,3 +102,57 @@ def test_pay_period_is_flagged_only_when_a_figure_was_stored() -> None:
     assert record["salary"].get("median") is None
     assert record["salary"]["note"].startswith("Most welders")
     assert not any("yearly" in flag for flag in record["quality_flags"])
+
+
+# 2. O*NET headings -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [
+        ("Tasks", "responsibilities"),
+        ("Technology Skills", "tech_skills"),
+        ("Wages & Employment Trends", "wages_and_trends"),
+        ("Education", "required_education"),
+        ("Work Context", "work_setting"),
+        ("Work Styles", "soft_skills"),
+        ("Related Occupations", "related_roles"),
+        # No record field fits these: they stay sections of their own name.
+        ("Work Activities", None),
+        ("Knowledge", None),
+        ("Skills", None),
+        ("Abilities", None),
+        ("Job Zone", None),
+        ("Interests", None),
+        # Unchanged neighbours.
+        ("Education Level", "education_level"),
+        ("Skills and Qualifications", "skills_and_qualifications"),
+        ("Tech Skills", "tech_skills"),
+        ("Tasks for a Tuesday", None),
+    ],
+)
+def test_onet_headings(heading: str, key: str | None) -> None:
+    found = classify(heading)
+    assert (found[0] if found else None) == key
+
+
+def test_onet_summary_report_is_a_career_guide() -> None:
+    guide = guide_of("t20-onet-medical-records-specialists.txt")
+    assert guide.items["responsibilities"][0].startswith("Protect the security of medical records")
+    assert len(guide.items["responsibilities"]) == 4
+    assert guide.items["tech_skills"] == (
+        "Medical software — Epic Systems; eClinicalWorks; MEDITECH software",
+        "Spreadsheet software — Microsoft Excel",
+        "Word processing software — Microsoft Word",
+    )
+    assert guide.items["work_activities"] == ("Documenting/Recording Information", "Working with Computers")
+    # "$23.09 hourly, $48,030 annual": the yearly figure, not 23 dollars.
+    assert (guide.salary.median, guide.salary.currency) == (48_030, "USD")
+    assert guide.outlook.status == "Faster than average (5% to 6%)"
+    assert guide.outlook.growth_rate_pct is None  # a range of rates is not one rate
+    assert guide.outlook.source is not None and guide.outlook.source.startswith("Bureau of Labor Statistics")
+    assert guide.paragraphs["job_outlook"] == (
+        "Employment (2023): 194,900 employees",
+        "Projected job openings (2023-2033): 15,000",
+    )
+    assert not any("yearly" in flag for flag in guide.quality_flags)
