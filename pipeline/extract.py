@@ -381,6 +381,7 @@ def extract(outline: Outline) -> dict[str, Any]:
             f"only general sections found ({found}) and nothing about a career: no salary, growth rate, "
             "responsibilities, skills, career path or outlook; is this a career guide?"
         )
+    _flag_headline_median(record)
     data = record.finish()
     if not has_guide_content(data):
         raise ParseError(
@@ -388,6 +389,14 @@ def extract(outline: Outline) -> dict[str, Any]:
             "figures, lists, tiers, FAQs or section text under them; is this a career guide?"
         )
     return data
+
+
+def _flag_headline_median(record: _Record) -> None:
+    """A headline median outside the salary range: one of them is stale or for another place."""
+    median = record.data["headline"].get("median_salary")
+    low, high = record.data["salary"].get("minimum"), record.data["salary"].get("maximum")
+    if median is not None and low is not None and high is not None and low <= high and not low <= median <= high:
+        record.flags.append(f"headline median {median} is outside the salary range {low}-{high}")
 
 
 def has_guide_content(data: dict[str, Any]) -> bool:

@@ -156,3 +156,23 @@ def test_onet_summary_report_is_a_career_guide() -> None:
         "Projected job openings (2023-2033): 15,000",
     )
     assert not any("yearly" in flag for flag in guide.quality_flags)
+
+
+# 3. Headline median against the salary range ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "flag"),
+    [
+        ("t12-surveyor-repeated-twice.txt", "headline median 68540 is outside the salary range 40000-60000"),
+        ("t25-vet-assistant-related-jobs-midpage.txt", "headline median 36440 is outside the salary range 40000-60000"),
+    ],
+)
+def test_headline_median_outside_the_salary_range_is_flagged(name: str, flag: str) -> None:
+    guide = guide_of(name)
+    assert flag in guide.quality_flags
+
+
+def test_headline_median_inside_the_range_is_not_flagged() -> None:
+    guide = guide_of("t26-nurse-philippines-monthly-php.txt")
+    assert not any(flag.startswith("headline median") for flag in guide.quality_flags)
