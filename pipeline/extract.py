@@ -20,6 +20,23 @@ from pipeline.values import is_money, parse_experience, parse_money, parse_perce
 _PAGE_KIND = r"(?:career\s+(?:path\s+)?guide|career\s+profile|job\s+description)"
 _TITLE_SUFFIX = re.compile(rf"\s*(?:[-–—|:]\s*)?{_PAGE_KIND}\s*$", re.IGNORECASE)
 _TITLE_PREFIX = re.compile(rf"^\s*{_PAGE_KIND}\s*[-–—|:]\s*", re.IGNORECASE)
+# The career inside a question or how-to title, which may go on after a separator ("? A Complete Guide",
+# ": 5 steps") or name the year ("How to Become a Data Engineer in 2024").
+_TITLE_TAIL = r"(?:\s+in\s+\d{4})?(?:\s*(?:[?:|–—]|\s-\s).*)?"
+_TITLE_WRAPPER = re.compile(
+    rf"what\s+does\s+an?\s+(.+?)\s+do\b{_TITLE_TAIL}"
+    rf"|how\s+to\s+become\s+an?\s+(.+?){_TITLE_TAIL}"
+    r"|summary\s+report\s+for:\s*(?:\d\d-\d{4}\.\d\d\s*[-–—]\s*)?(.+)",
+    re.IGNORECASE,
+)
+# Social-post furniture ("Like • Comment • Repost • Send", "87 reactions • 14 comments", "Follow Jane for
+# more posts about product."): a paragraph that is only this is no part of the guide.
+_ACTION = r"(?:like|comment|repost|share|send|save|reply)"
+_COUNT = r"\d[\d,.]*[kK]?\s+(?:reactions?|comments?|reposts?|likes?|shares?)"
+_SOCIAL = re.compile(
+    rf"{_ACTION}(?:\s*[•·|]\s*{_ACTION})+|{_COUNT}(?:\s*[•·|]\s*{_COUNT})*|follow\s+\S+(?:\s+\S+)?\s+for\s+more\b.{{0,60}}",
+    re.IGNORECASE,
+)
 _SCALE = frozenset({"low", "high", "min", "max"})
 _PERIOD_WORDS = re.compile(r"\b(morning|afternoon|evening|midday|noon|night|lunch|day|shift)\b", re.IGNORECASE)
 # The time range after a period name: "Morning (9 AM - 12 PM)", "Morning – 9:00 AM to 12:00 PM".
@@ -33,8 +50,14 @@ _TRENDS_LABEL = re.compile(r"growth|outlook|employment|openings|source")
 
 
 def clean_title(title: str) -> str:
-    """Drop the page's "Career Path Guide" label: "Nurse Career Path Guide", "Career Guide: Nurse" -> "Nurse"."""
-    return _TITLE_PREFIX.sub("", _TITLE_SUFFIX.sub("", title)).strip() or title.strip()
+    """The career a page's title names: without its "Career Path Guide" label ("Nurse Career Path
+    Guide", "Career Guide: Nurse" -> "Nurse") and out of a question or how-to ("What does a Dental
+    Assistant do?", "How to become an Actuary: 5 steps", O*NET's "Summary Report for: 29-2072.00 -
+    Medical Records Specialists")."""
+    cleaned = _TITLE_PREFIX.sub("", _TITLE_SUFFIX.sub("", title)).strip()
+    if (wrapped := _TITLE_WRAPPER.fullmatch(cleaned)) is not None:
+        cleaned = next(group for group in wrapped.groups() if group is not None).strip()
+    return cleaned or title.strip()
 
 
 class _Parts:
@@ -74,6 +97,8 @@ def _parts(blocks: list[Block]) -> _Parts:
     lines: list[str] = []
     for block in blocks:
         if isinstance(block, Paragraph):
+            if _is_social(block.text):
+                return _parts([b for b in blocks if not (isinstance(b, Paragraph) and _is_social(b.text))])
             paragraphs.append(block.text)
             lines.append(block.text)
         elif isinstance(block, Items):
@@ -82,6 +107,11 @@ def _parts(blocks: list[Block]) -> _Parts:
             fields.setdefault(block.label.lower(), block.value)
             lines.append(f"{block.label}: {block.value}")
     return _Parts(paragraphs, items, fields, lines, blocks)
+
+
+def _is_social(text: str) -> bool:
+    """A line of social-post furniture; the cheap tests first, as every paragraph is asked."""
+    return ("•" in text or text.startswith(("Follow ", "follow "))) and _SOCIAL.fullmatch(text) is not None
 
 
 def _joined(texts: list[str]) -> str | None:
@@ -324,6 +354,10 @@ def extract(outline: Outline) -> dict[str, Any]:
     for index, section in enumerate(outline.sections):
         parts = _parts(section.blocks)
         known = classify(section.heading)
+        if known is not None and known[1] is Kind.WIDGET:
+            if _widget_only(parts):  # "Was this page helpful?" over "Yes" / "No": not the guide's
+                continue
+            known = None
         inside = container is not None and (
             container[1] is None or section.level is None or section.level > container[1]
         )
@@ -389,6 +423,11 @@ def extract(outline: Outline) -> dict[str, Any]:
             "figures, lists, tiers, FAQs or section text under them; is this a career guide?"
         )
     return data
+
+
+def _widget_only(parts: _Parts) -> bool:
+    """Nothing under a widget's heading but its buttons ("Yes", "No", "Thanks for your feedback")."""
+    return not parts.fields and all(len(text.split()) <= 4 for text in (*parts.paragraphs, *parts.items))
 
 
 def _flag_headline_median(record: _Record) -> None:

@@ -22,6 +22,7 @@ class Kind(Enum):
     CONTAINER = "container"  # children are structured records (tiers, FAQs, ...)
     GROUP = "group"  # only groups known sections (e.g. "Job Market Today")
     SPECIAL = "special"  # salary, market demand, outlook, balance
+    WIDGET = "widget"  # page furniture under a heading ("Was this page helpful?"): not the guide's
 
 
 # (section key, kind, pattern on the normalised heading); first match wins.
@@ -40,7 +41,8 @@ VOCABULARY: tuple[tuple[str, Kind, str], ...] = (
     (
         "responsibilities",
         Kind.LIST,
-        r"^(key |main |core )?(responsibilities|duties)\b|^what ([\w ]+ )?(do|does)$|^tasks$",
+        r"^(key |main |core )?(responsibilities|duties)\b|^what ([\w ]+ )?(do|does)$|^tasks$"
+        r"|^(\w+ ){1,4}duties( and responsibilities)?$",
     ),
     ("work_setting", Kind.PROSE, r"^work (setting|environment|context)\b"),
     ("tech_stack", Kind.LIST, r"^tech(nology)? stack\b|^tools( and technologies)?$"),
@@ -70,6 +72,11 @@ VOCABULARY: tuple[tuple[str, Kind, str], ...] = (
     ("related_roles", Kind.LIST, r"^(related|similar) (roles|careers|jobs|occupations)\b"),
     ("faqs", Kind.CONTAINER, r"^(frequently asked questions|faqs?)\b"),
     ("sources", Kind.LIST, r"^(sources|references)\b"),
+    (
+        "feedback",
+        Kind.WIDGET,
+        r"^(was|is|did) (this|the) (page|article|post|answer|information|content) (helpful|useful)\b",
+    ),
 )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract import extract
+from pipeline.extract import clean_title, extract
 from pipeline.models import CareerGuide
 from pipeline.parse.text import parse_text
 from pipeline.process import ProcessedDocument, process_document
@@ -176,3 +176,92 @@ def test_headline_median_outside_the_salary_range_is_flagged(name: str, flag: st
 def test_headline_median_inside_the_range_is_not_flagged() -> None:
     guide = guide_of("t26-nurse-philippines-monthly-php.txt")
     assert not any(flag.startswith("headline median") for flag in guide.quality_flags)
+
+
+# 4. Question titles, feedback widgets, duties, social-post furniture ----------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("What does a Dental Assistant do?", "Dental Assistant"),
+        ("What Does an Electrician Do", "Electrician"),
+        ("How to Become a Registered Nurse", "Registered Nurse"),
+        ("How to become an Actuary: 5 steps", "Actuary"),
+        ("Welder job description", "Welder"),
+        ("Plumber Career Guide", "Plumber"),
+        ("What does a dental assistant do? | Career Guide", "dental assistant"),
+        (
+            "What Nobody Tells You About Becoming a Product Manager",
+            "What Nobody Tells You About Becoming a Product Manager",
+        ),
+        ("How to become", "How to become"),
+    ],
+)
+def test_clean_title_strips_question_and_how_to_wrappers(title: str, expected: str) -> None:
+    assert clean_title(title) == expected
+
+
+def test_question_page_title_gives_the_career() -> None:
+    document = load("t19-indeed-dental-assistant.txt")
+    assert document.guide.title == "Dental Assistant"
+    assert document.career_id == "dental-assistant"
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [
+        ("Dental assistant duties", "responsibilities"),
+        ("Job Duties and Responsibilities", "responsibilities"),
+        ("Duties and responsibilities", "responsibilities"),
+        ("What they do", "responsibilities"),
+    ],
+)
+def test_duties_headings_are_responsibilities(heading: str, key: str) -> None:
+    found = classify(heading)
+    assert found is not None and found[0] == key
+
+
+def test_feedback_widget_is_not_a_faq() -> None:
+    guide = guide_of("t19-indeed-dental-assistant.txt")
+    assert [faq.question for faq in guide.faqs] == [
+        "What is the highest paying state for dental assistants?",
+        "Do dental assistants need a license?",
+    ]
+    assert "helpful" not in all_text(guide)
+    assert len(guide.items["responsibilities"]) == 5
+    assert "dental_assistant_duties" not in guide.items
+
+
+def test_a_helpful_question_with_a_real_answer_stays() -> None:
+    text = (
+        "Welder Career Guide\n\nFrequently Asked Questions\n\n"
+        "Is this career helpful for people who like hands-on work?\n\n"
+        "Yes, welders spend most of the day working with their hands.\n\n"
+        "Key Responsibilities\n\n- Read blueprints\n"
+    )
+    faqs = extract(parse_text(text))["faqs"]
+    assert [faq["question"] for faq in faqs] == ["Is this career helpful for people who like hands-on work?"]
+
+
+def test_social_post_furniture_is_not_stored() -> None:
+    guide = guide_of("t22-linkedin-product-manager-article.md")
+    assert [(faq.question, faq.answer) for faq in guide.faqs] == [
+        ("Do I need an MBA?", "No. Most PMs I work with do not have one.")
+    ]
+    text = all_text(guide)
+    for furniture in ("Like • Comment", "87 reactions", "Follow Jane"):
+        assert furniture not in text
+
+
+def test_sentences_that_look_like_furniture_are_kept() -> None:
+    text = (
+        "Welder Career Guide\n\nKey Responsibilities\n\n"
+        "Follow the welding procedure specification for every joint.\n\n"
+        "Share • Save • Print the weekly safety report for the team.\n"
+    )
+    record = extract(parse_text(text))
+    assert record["paragraphs"]["responsibilities"] == (
+        "Follow the welding procedure specification for every joint.",
+        "Share • Save • Print the weekly safety report for the team.",
+    )
