@@ -14,7 +14,7 @@ from typing import Any
 from pipeline.errors import ParseError
 from pipeline.extract_salary import pay_period_flag, read_salary
 from pipeline.outline import Block, Field, Items, Outline, Paragraph, Section
-from pipeline.sections import KINDS, Kind, classify, path_steps, step_number
+from pipeline.sections import KINDS, Kind, classify, names_widget, path_steps, step_number
 from pipeline.values import is_money, parse_experience, parse_money, parse_percent, parse_times, snake_case
 
 _PAGE_KIND = r"(?:career\s+(?:path\s+)?guide|career\s+profile|job\s+description)"
@@ -354,10 +354,8 @@ def extract(outline: Outline) -> dict[str, Any]:
     for index, section in enumerate(outline.sections):
         parts = _parts(section.blocks)
         known = classify(section.heading)
-        if known is not None and known[1] is Kind.WIDGET:
-            if _widget_only(parts):  # "Was this page helpful?" over "Yes" / "No": not the guide's
-                continue
-            known = None
+        if known is None and names_widget(section.heading) and _widget_only(parts):
+            continue  # "Was this page helpful?" over "Yes" / "No": not the guide's
         inside = container is not None and (
             container[1] is None or section.level is None or section.level > container[1]
         )

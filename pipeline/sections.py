@@ -22,7 +22,6 @@ class Kind(Enum):
     CONTAINER = "container"  # children are structured records (tiers, FAQs, ...)
     GROUP = "group"  # only groups known sections (e.g. "Job Market Today")
     SPECIAL = "special"  # salary, market demand, outlook, balance
-    WIDGET = "widget"  # page furniture under a heading ("Was this page helpful?"): not the guide's
 
 
 # (section key, kind, pattern on the normalised heading); first match wins.
@@ -72,11 +71,6 @@ VOCABULARY: tuple[tuple[str, Kind, str], ...] = (
     ("related_roles", Kind.LIST, r"^(related|similar) (roles|careers|jobs|occupations)\b"),
     ("faqs", Kind.CONTAINER, r"^(frequently asked questions|faqs?)\b"),
     ("sources", Kind.LIST, r"^(sources|references)\b"),
-    (
-        "feedback",
-        Kind.WIDGET,
-        r"^(was|is|did) (this|the) (page|article|post|answer|information|content) (helpful|useful)\b",
-    ),
 )
 
 
@@ -128,6 +122,17 @@ def classify(heading: str) -> tuple[str, Kind] | None:
     match = _VOCABULARY_PATTERN.match(normalise_heading(heading))
     # The outermost group of the alternative that matched closes last, so it is ``lastgroup``.
     return None if match is None or match.lastgroup is None else _BY_GROUP[match.lastgroup]
+
+
+# Page furniture under a heading of its own, not a guide section: a feedback poll ("Was this page
+# helpful?" over "Yes" / "No"). Kept out of VOCABULARY: classify() answers "which guide section".
+_WIDGET = re.compile(r"(was|is|did) (this|the) (page|article|post|answer|information|content) (helpful|useful)\b")
+
+
+@lru_cache(maxsize=4096)
+def names_widget(heading: str) -> bool:
+    """The heading of page furniture, not of the guide: "Was this page helpful?"."""
+    return _WIDGET.match(normalise_heading(heading)) is not None
 
 
 # A step of a how-to: "Step 1: Learn SQL", "STEP 3 – Build a portfolio", "Step two. Apply"; or a
