@@ -345,13 +345,17 @@ def extract(outline: Outline) -> dict[str, Any]:
     """Read every section of ``outline`` into the fields of a CareerGuide."""
     record = _Record(outline.title)
     _preamble(record, outline.preamble)
+    sections = outline.sections
+    if (once := _read_once(outline)) < len(sections):
+        sections = sections[:once]
+        record.flags.append("the guide's text appears twice; read once")
     container: tuple[str, int | None] | None = None
     seen: set[str] = set()
     headings: dict[str, str] = {}  # known section -> its first heading as written
     recognised = 0
     steps = 0  # how many of the next sections are steps of the career path
     after_path = False  # the previous section was the career path or one of its steps
-    for index, section in enumerate(outline.sections):
+    for index, section in enumerate(sections):
         parts = _parts(section.blocks)
         known = classify(section.heading)
         if known is None and names_widget(section.heading) and _widget_only(parts):
@@ -378,7 +382,7 @@ def extract(outline: Outline) -> dict[str, Any]:
         if known is None:
             container = None
             if not steps and step_number(section.heading) is not None:
-                steps = path_steps((s.heading for s in outline.sections[index:]), outline.title, after_path=after_path)
+                steps = path_steps((s.heading for s in sections[index:]), outline.title, after_path=after_path)
             after_path = steps > 0
             if steps:  # the heading says what the step is: it stays in the path's text
                 steps -= 1
@@ -421,6 +425,32 @@ def extract(outline: Outline) -> dict[str, Any]:
             "figures, lists, tiers, FAQs or section text under them; is this a career guide?"
         )
     return data
+
+
+def _read_once(outline: Outline) -> int:
+    """How many sections to read: all of them, or those before a second copy of the whole guide (a
+    page pasted twice): the sections from a repeat of the first heading on are the first ones again,
+    heading and content, and name a known section. The copy's own title line, a section holding the
+    preamble again, goes with it."""
+    sections = outline.sections
+    if len(sections) < 4:
+        return len(sections)
+    headings = [section.heading for section in sections]
+    start = 0
+    while (start := _index(headings, headings[0], start + 1)) >= 0:
+        copy = sections[start:]
+        if len(copy) >= 2 and copy == sections[: len(copy)] and any(classify(s.heading) for s in copy):
+            before = sections[start - 1]
+            retitled = start > 1 and before.heading.strip() == outline.title.strip()
+            return start - 1 if retitled and before.blocks == outline.preamble else start
+    return len(sections)
+
+
+def _index(values: list[str], value: str, start: int) -> int:
+    try:
+        return values.index(value, start)
+    except ValueError:
+        return -1
 
 
 def _widget_only(parts: _Parts) -> bool:

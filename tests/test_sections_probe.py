@@ -6,6 +6,8 @@ Inputs are in tests/fixtures/extract_probe/ (copies of the probe's files).
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from pipeline.extract import clean_title, extract
@@ -265,3 +267,36 @@ def test_sentences_that_look_like_furniture_are_kept() -> None:
         "Follow the welding procedure specification for every joint.",
         "Share • Save • Print the weekly safety report for the team.",
     )
+
+
+# 5. A guide pasted twice -------------------------------------------------------------------
+
+
+def _without_flags(guide: CareerGuide) -> dict[str, Any]:
+    return guide.model_dump(mode="json", exclude={"quality_flags"})
+
+
+def test_a_guide_pasted_twice_is_read_once() -> None:
+    twice = guide_of("t27-glazier-repeated-no-footer.txt")
+    text = (PROBE / "t27-glazier-repeated-no-footer.txt").read_text(encoding="utf-8")
+    second = text.index("Glazier Career Path Guide", 10)
+    once = process_document(text[:second].encode(), name="once.txt").guide
+    assert _without_flags(twice) == _without_flags(once)
+    assert len(twice.tiers) == 3
+    assert "the guide's text appears twice; read once" in twice.quality_flags
+    assert "the guide's text appears twice; read once" not in once.quality_flags
+
+
+def test_a_repeated_heading_with_new_content_is_not_a_repeat() -> None:
+    text = (
+        "Welder Career Guide\n\n"
+        "Key Responsibilities\n\n- Read blueprints\n\n"
+        "Pros\n\n- Good pay\n\n"
+        "Cons\n\n- Heat\n\n"
+        "Key Responsibilities\n\n- Weld joints\n\n"
+        "Pros\n\n- Good pay\n\n"
+        "Cons\n\n- Heat\n"
+    )
+    record = extract(parse_text(text))
+    assert record["items"]["responsibilities"] == ("Read blueprints", "Weld joints")
+    assert "the guide's text appears twice; read once" not in record["quality_flags"]
