@@ -5,13 +5,15 @@ separated by blank lines; a block of one short line that is not a sentence, a
 bullet, a ``Label: value`` line or a bare figure is a heading ("Step 1: Learn
 SQL" alone is a heading too, as "Step 1 - Learn SQL" is); bullet lines become
 items; everything else is prose. Levels are unknown (``None``): the
-extractor nests headings from their vocabulary and shape.
+extractor nests headings from their vocabulary and shape. The site's
+share/subscription footer ends the guide; a widget such as "Related Jobs"
+ends it only when no guide section follows.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from pipeline.errors import ParseError
 from pipeline.outline import (
@@ -26,6 +28,8 @@ from pipeline.outline import (
     as_field,
     normalize_space,
 )
+from pipeline.sections import classify
+from pipeline.values import CURRENCY_CODES
 
 BULLET = re.compile(r"^(?:[•●○◦▪▫■□‣⁃∙·►▸➤✓✔✗*+–-]|\d{1,2}[.)])\s+")
 _BULLET_CHARS = frozenset("•●○◦▪▫■□‣⁃∙·►▸➤✓✔✗*+–-")
@@ -34,16 +38,52 @@ _BULLET_CHARS = frozenset("•●○◦▪▫■□‣⁃∙·►▸➤✓✔✗
 _NO_BULLET_START = frozenset(map(chr, range(128))) - frozenset("*+-0123456789")
 _SENTENCE_END = frozenset(".!,;:…")
 _FIRST_WORD_CHAR = re.compile(r"[^\W_]")
-# Share widgets and subscription upsells that follow the guide on the page.
+# The site's share widgets and upsells after the guide: the page never goes back to the guide after
+# one ("Share career guide", "Sign up for job alerts"). Widgets that may sit mid-page too ("Related
+# Jobs" over a list of roles) are the footer only when no guide section follows them (``soft``).
 BOILERPLATE = re.compile(
-    r"^(share (this|career guide|the guide|on\b)|.*\bsubscription\b|subscribe\b|sign up\b|"
-    r"related jobs\b|similar jobs\b|you may also like\b|newsletter\b|cookie)",
+    r"share (?:this|career guide|the guide|on\b)|subscribe\b|sign up\b"
+    r"|(?P<soft>related jobs\b|similar jobs\b|you may also like\b|cookie)",
     re.IGNORECASE,
 )
-# Where BOILERPLATE can match: its phrases at the start begin with s (or "ſ", a long s, which
-# IGNORECASE takes for s), c, r, y or n, and "subscription" anywhere holds "pt" in some case (no
-# other character folds to p or t). Most headings fail both and skip the pattern's scan.
-_FOOTER_FIRST = frozenset("sSſcCrRyYnN")
+# An upsell is the whole heading: "Jobicy+ Subscription", "Premium Subscription", "Newsletter", "Join
+# our newsletter"; "Newsletter Editor" and "Head of Subscriptions" are job titles.
+_UPSELL_WORDS = r"(?:get|choose|buy|start|join|your|our|the|an?|premium|pro|plus|paid|free|annual|monthly|yearly)"
+_NEWS_WORDS = r"(?:get|join|our|the|an?|free|email|daily|weekly|monthly)"
+_UPSELL = re.compile(
+    # A brand may lead ("Jobicy+ Subscription", "Jobicy Subscription"); "VP Subscriptions" is a title.
+    rf"(?:\S+ (?=(?:{_UPSELL_WORDS} ){{0,3}}subscription\b))?(?:{_UPSELL_WORDS} ){{0,3}}subscriptions?"
+    r"(?: (?:plans?|options?|pricing|prices))?"
+    rf"|(?:\S+\+ )?(?:{_NEWS_WORDS} ){{0,3}}newsletters?(?: (?:sign[- ]?up|signup|subscription))?",
+    re.IGNORECASE,
+)
+# BOILERPLATE's phrases begin with s (or "ſ", a long s, which IGNORECASE takes for s), c, r or y;
+# an upsell holds "subscription" ("pt") or "newsletter" ("lett") in some case (no other character
+# folds to e, l, p or t). Most headings fail both and skip the patterns.
+_FOOTER_FIRST = frozenset("sSſcCrRyY")
+_NO_FOOTER, _FOOTER, _SOFT = 0, 1, 2
+# A figure written with a currency's letters first ("CA$64,000", "USD 64,000", "Rs. 9,50,000", a range
+# of them) starts with a capital as a heading does; one with a symbol or a digit first never reads
+# as a heading. Only lines whose second character can go on such a currency are matched.
+_CODE = "|".join(sorted(CURRENCY_CODES))
+_SYMBOL = "[$€£₹¥]"
+_FIGURE = (
+    rf"\d[\d,.'’\u00a0\u202f ]*(?: ?[kKmM]\b)?\+?(?: ?(?:{_CODE}|{_SYMBOL}))?"
+    r"(?: ?(?:/|per |an? ) ?[A-Za-z]+)?"
+)
+_MONEY_LINE = re.compile(
+    rf"(?:[A-Z]{{1,2}}{_SYMBOL}|(?:{_CODE}|Rs\.?) ?{_SYMBOL}?) ?{_FIGURE}"
+    rf"(?: ?(?:[-–—‒−]|to) ?(?:[A-Z]{{1,2}}{_SYMBOL}|(?:{_CODE}|Rs\.?) ?{_SYMBOL}?|{_SYMBOL})? ?{_FIGURE})?"
+)
+_MONEY_SECOND = frozenset("$ABCDEFGHIJKLMNOPQRSTUVWXYZs")
+# The label line under a headline figure, as the page writes it ("growth rate", "median salary"):
+# a short value line over it ("Declining", "Stable") is that figure, not a heading.
+_STAT_LABEL = re.compile(
+    r"(?:(?:projected|expected|job|employment|annual) )?growth(?: rate)?"
+    r"|(?:median|average|mean|typical|starting|annual) (?:annual |base )?(?:salary|pay|wage|income|earnings)"
+    r"|(?:market )?demand|remote[- ](?:friendly|ok|possible)"
+)
+_STAT_VALUE_CHARS = 30
 _SCALE_WORDS = frozenset({"low", "medium", "moderate", "high", "very high", "very low"})
 _SCALE_WORD_CHARS = max(map(len, _SCALE_WORDS))
 _WRAP_MIN_CHARS = 40
@@ -53,10 +93,36 @@ _ATX_HEADING = re.compile(r"#{1,6} \S")
 
 
 def _is_footer(heading: str) -> bool:
-    """``BOILERPLATE.match(heading)``, the pattern only for headings that could match it."""
-    if heading[:1] not in _FOOTER_FIRST and "pt" not in heading.lower():
-        return False
-    return BOILERPLATE.match(heading) is not None
+    """The heading is a share/subscription footer, or a widget that may be one ("Related Jobs"): for a
+    caller that cannot look ahead (``markdown.py``), a soft footer ends the guide as a footer does."""
+    return _footer_kind(heading) != _NO_FOOTER
+
+
+def _footer_kind(heading: str) -> int:
+    """``_FOOTER``, ``_SOFT`` (a footer unless guide sections follow) or ``_NO_FOOTER``.
+
+    The patterns only for headings that could match them; a question never is a footer ("Do I need
+    a subscription to coding update services?" is a FAQ).
+    """
+    if heading[:1] in _FOOTER_FIRST and (match := BOILERPLATE.match(heading)) is not None:
+        kind = _FOOTER if match.group("soft") is None else _SOFT
+    else:
+        lowered = heading.lower()
+        if ("pt" not in lowered and "lett" not in lowered) or _UPSELL.fullmatch(heading) is None:
+            return _NO_FOOTER
+        kind = _FOOTER
+    return _NO_FOOTER if heading.endswith("?") else kind
+
+
+def _guide_goes_on(headings: Iterable[str], title: str) -> bool:
+    """A known guide section comes among ``headings`` (those after a soft footer, in order) before
+    the site's footer or a second copy of the guide (its title again): the soft footer was a section."""
+    for heading in headings:
+        if heading == title or _footer_kind(heading) == _FOOTER:
+            return False
+        if classify(heading) is not None:
+            return True
+    return False
 
 
 def _bullet_end(line: str) -> int:
@@ -119,7 +185,9 @@ def _heading_like(line: str) -> bool:
         return False
     if ":" in line and (field := as_field(line)) is not None and not _is_step_label(field.label):
         return False  # "Experience: 2-4 years" is a field; "Step 1: Learn SQL" alone is a heading
-    return len(line) > _SCALE_WORD_CHARS or line.lower() not in _SCALE_WORDS
+    if len(line) <= _SCALE_WORD_CHARS and line.lower() in _SCALE_WORDS:
+        return False
+    return line[1:2] not in _MONEY_SECOND or _MONEY_LINE.fullmatch(line) is None  # "CA$64,000" is a figure
 
 
 def _is_step_label(label: str) -> bool:
@@ -292,29 +360,76 @@ def parse_text_format(text: str, *, max_line_chars: int = 200_000) -> tuple[Outl
     if len(lines) > 1:
         current.extend(_contents(lines[1:], marks[1:]))
     atx_headings = 0
-    for lines, marks in blocks:
-        # A heading stands alone, or sits directly on top of its bullet list ("Tech Stack\n• SQL"):
-        # it is no bullet itself, and every line after it is one (the only None mark is its own).
-        line = lines[0]
-        single = len(lines) == 1
-        if marks[0] is None and (single or marks.count(None) == 1) and _heading_like(line):
-            if line[0] == "#" and _ATX_HEADING.match(line):
-                atx_headings += 1
-                if atx_headings == 2:
-                    return _parse_markdown(text, max_line_chars), "markdown"
-            if outline.sections and _is_footer(line):
-                break  # the site's share/subscription footer: not part of the guide
-            section = Section(line, None, [])
-            outline.sections.append(section)
-            current = section.blocks
-            if not single:
-                current.extend(_contents(lines[1:], marks[1:]))
-        elif single:  # most blocks are one line: what _contents makes of it, without the lists
-            item = marks[0]
-            current.append(Items((item,)) if item else (":" in line and as_field(line)) or Paragraph(line))
-        else:
-            current.extend(_contents(lines, marks))
+    # The blocks to read: all of them, unless a soft footer had the rest read ahead (below).
+    pending: Iterator[tuple[list[str], _Marks]] | None = blocks
+    while pending is not None:
+        source, pending = pending, None
+        for lines, marks in source:
+            line = lines[0]
+            single = len(lines) == 1
+            # A heading stands alone, or sits directly on top of its bullet list ("Tech Stack\n• SQL"):
+            # it is no bullet itself, and every line after it is one (the only None mark is its own).
+            if marks[0] is None and (single or marks.count(None) == 1) and _heading_like(line):
+                if line[0] == "#" and _ATX_HEADING.match(line):
+                    atx_headings += 1
+                    if atx_headings == 2:
+                        return _parse_markdown(text, max_line_chars), "markdown"
+                if outline.sections and (footer := _footer_kind(line)):
+                    if footer == _FOOTER:
+                        break  # the site's share/subscription footer: not part of the guide
+                    rest = _read_ahead(source, title)
+                    if rest is None:
+                        break  # "Related Jobs" and the rest of the page, with no guide section in it
+                    pending = iter(rest)  # a section: the guide goes on (``source`` is used up)
+                section = Section(line, None, [])
+                outline.sections.append(section)
+                current = section.blocks
+                if not single:
+                    current.extend(_contents(lines[1:], marks[1:]))
+            elif single:  # most blocks are one line: what _contents makes of it, without the lists
+                if not current and line[0].islower() and outline.sections and _is_stat(outline, line):
+                    # "Declining" over "growth rate": a headline figure and its label, not a section.
+                    heading = outline.sections.pop().heading
+                    current = outline.sections[-1].blocks if outline.sections else outline.preamble
+                    current += (Paragraph(heading), Paragraph(line))
+                    continue
+                item = marks[0]
+                current.append(Items((item,)) if item else (":" in line and as_field(line)) or Paragraph(line))
+            else:
+                current.extend(_contents(lines, marks))
     return outline, "text"
+
+
+def _is_stat(outline: Outline, label: str) -> bool:
+    """The last section is a short heading alone over ``label``, a headline figure's label ("Declining"
+    over "growth rate"), and no guide section ("Salary" over "median salary" is one)."""
+    heading = outline.sections[-1].heading
+    return (
+        len(heading) <= _STAT_VALUE_CHARS
+        and heading.count(" ") < 3
+        and _STAT_LABEL.fullmatch(label) is not None
+        and classify(heading) is None
+    )
+
+
+def _read_ahead(source: Iterator[tuple[list[str], _Marks]], title: str) -> list[tuple[list[str], _Marks]] | None:
+    """The blocks after a soft footer ("Related Jobs"), all read, if a guide section follows among
+    them (see ``_guide_goes_on``); else None, and the page's overlong line, if any, is not refused."""
+    rest: list[tuple[list[str], _Marks]] = []
+    try:
+        rest.extend(source)
+    except ParseError:
+        if _guide_goes_on(_headings(rest), title):
+            raise  # the guide goes on to the overlong line: refused, as without the footer
+        return None
+    return rest if _guide_goes_on(_headings(rest), title) else None
+
+
+def _headings(blocks: list[tuple[list[str], _Marks]]) -> Iterator[str]:
+    """The lines of ``blocks`` the parser reads as headings, in order."""
+    for lines, marks in blocks:
+        if marks[0] is None and (len(lines) == 1 or marks.count(None) == 1) and _heading_like(lines[0]):
+            yield lines[0]
 
 
 def _is_underline(line: str) -> bool:
