@@ -27,7 +27,8 @@ from typing import NamedTuple, TypeAlias
 
 from pipeline.errors import ParseError
 from pipeline.outline import Block, Field, Items, Outline, Paragraph, Section, as_field, normalize_space
-from pipeline.parse.text import _bullet_end, _first_long_line, _heading_like, _indent, _is_footer, _strip_bullets
+from pipeline.parse.footer import is_footer
+from pipeline.parse.text import _bullet_end, _first_long_line, _heading_like, _indent, _strip_bullets
 
 _ATX = re.compile(r"(#{1,6})(?:[ \t]+(.*?)(?:[ \t]+#+)?)?[ \t]*$")
 _FENCE = re.compile(r"(`{3,}|~{3,})")
@@ -425,7 +426,7 @@ def parse_markdown(text: str, *, max_line_chars: int = 200_000) -> Outline:
         else:
             current.extend(_contents(event if outline.sections else _without_byline(event)))
             continue
-        if outline.sections and _is_footer(heading.text):
+        if outline.sections and is_footer(heading.text):
             break  # the site's share/subscription footer: not part of the guide
         section = Section(heading.text, heading.level, [])
         outline.sections.append(section)

@@ -13,7 +13,7 @@ ends it only when no guide section follows.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from pipeline.errors import ParseError
 from pipeline.outline import (
@@ -28,6 +28,7 @@ from pipeline.outline import (
     as_field,
     normalize_space,
 )
+from pipeline.parse.footer import FOOTER, footer_kind, guide_goes_on
 from pipeline.sections import classify
 from pipeline.values import CURRENCY_CODES
 
@@ -38,30 +39,6 @@ _BULLET_CHARS = frozenset("•●○◦▪▫■□‣⁃∙·►▸➤✓✔✗
 _NO_BULLET_START = frozenset(map(chr, range(128))) - frozenset("*+-0123456789")
 _SENTENCE_END = frozenset(".!,;:…")
 _FIRST_WORD_CHAR = re.compile(r"[^\W_]")
-# The site's share widgets and upsells after the guide: the page never goes back to the guide after
-# one ("Share career guide", "Sign up for job alerts"). Widgets that may sit mid-page too ("Related
-# Jobs" over a list of roles) are the footer only when no guide section follows them (``soft``).
-BOILERPLATE = re.compile(
-    r"share (?:this|career guide|the guide|on\b)|subscribe\b|sign up\b"
-    r"|(?P<soft>related jobs\b|similar jobs\b|you may also like\b|cookie)",
-    re.IGNORECASE,
-)
-# An upsell is the whole heading: "Jobicy+ Subscription", "Premium Subscription", "Newsletter", "Join
-# our newsletter"; "Newsletter Editor" and "Head of Subscriptions" are job titles.
-_UPSELL_WORDS = r"(?:get|choose|buy|start|join|your|our|the|an?|premium|pro|plus|paid|free|annual|monthly|yearly)"
-_NEWS_WORDS = r"(?:get|join|our|the|an?|free|email|daily|weekly|monthly)"
-_UPSELL = re.compile(
-    # A brand may lead ("Jobicy+ Subscription", "Jobicy Subscription"); "VP Subscriptions" is a title.
-    rf"(?:\S+ (?=(?:{_UPSELL_WORDS} ){{0,3}}subscription\b))?(?:{_UPSELL_WORDS} ){{0,3}}subscriptions?"
-    r"(?: (?:plans?|options?|pricing|prices))?"
-    rf"|(?:\S+\+ )?(?:{_NEWS_WORDS} ){{0,3}}newsletters?(?: (?:sign[- ]?up|signup|subscription))?",
-    re.IGNORECASE,
-)
-# BOILERPLATE's phrases begin with s (or "ſ", a long s, which IGNORECASE takes for s), c, r or y;
-# an upsell holds "subscription" ("pt") or "newsletter" ("lett") in some case (no other character
-# folds to e, l, p or t). Most headings fail both and skip the patterns.
-_FOOTER_FIRST = frozenset("sSſcCrRyY")
-_NO_FOOTER, _FOOTER, _SOFT = 0, 1, 2
 # A figure written with a currency's letters first ("CA$64,000", "USD 64,000", "Rs. 9,50,000", a range
 # of them) starts with a capital as a heading does; one with a symbol or a digit first never reads
 # as a heading. Only lines whose second character can go on such a currency are matched.
@@ -90,39 +67,6 @@ _WRAP_MIN_CHARS = 40
 _STEP_LABEL = re.compile(r"step ?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)", re.IGNORECASE)
 # An ATX heading as the parser reads lines (trimmed, runs of spaces and tabs made one space).
 _ATX_HEADING = re.compile(r"#{1,6} \S")
-
-
-def _is_footer(heading: str) -> bool:
-    """The heading is a share/subscription footer, or a widget that may be one ("Related Jobs"): for a
-    caller that cannot look ahead (``markdown.py``), a soft footer ends the guide as a footer does."""
-    return _footer_kind(heading) != _NO_FOOTER
-
-
-def _footer_kind(heading: str) -> int:
-    """``_FOOTER``, ``_SOFT`` (a footer unless guide sections follow) or ``_NO_FOOTER``.
-
-    The patterns only for headings that could match them; a question never is a footer ("Do I need
-    a subscription to coding update services?" is a FAQ).
-    """
-    if heading[:1] in _FOOTER_FIRST and (match := BOILERPLATE.match(heading)) is not None:
-        kind = _FOOTER if match.group("soft") is None else _SOFT
-    else:
-        lowered = heading.lower()
-        if ("pt" not in lowered and "lett" not in lowered) or _UPSELL.fullmatch(heading) is None:
-            return _NO_FOOTER
-        kind = _FOOTER
-    return _NO_FOOTER if heading.endswith("?") else kind
-
-
-def _guide_goes_on(headings: Iterable[str], title: str) -> bool:
-    """A known guide section comes among ``headings`` (those after a soft footer, in order) before
-    the site's footer or a second copy of the guide (its title again): the soft footer was a section."""
-    for heading in headings:
-        if heading == title or _footer_kind(heading) == _FOOTER:
-            return False
-        if classify(heading) is not None:
-            return True
-    return False
 
 
 def _bullet_end(line: str) -> int:
@@ -374,8 +318,8 @@ def parse_text_format(text: str, *, max_line_chars: int = 200_000) -> tuple[Outl
                     atx_headings += 1
                     if atx_headings == 2:
                         return _parse_markdown(text, max_line_chars), "markdown"
-                if outline.sections and (footer := _footer_kind(line)):
-                    if footer == _FOOTER:
+                if outline.sections and (footer := footer_kind(line)):
+                    if footer == FOOTER:
                         break  # the site's share/subscription footer: not part of the guide
                     rest = _read_ahead(source, title)
                     if rest is None:
@@ -419,10 +363,10 @@ def _read_ahead(source: Iterator[tuple[list[str], _Marks]], title: str) -> list[
     try:
         rest.extend(source)
     except ParseError:
-        if _guide_goes_on(_headings(rest), title):
+        if guide_goes_on(_headings(rest), title):
             raise  # the guide goes on to the overlong line: refused, as without the footer
         return None
-    return rest if _guide_goes_on(_headings(rest), title) else None
+    return rest if guide_goes_on(_headings(rest), title) else None
 
 
 def _headings(blocks: list[tuple[list[str], _Marks]]) -> Iterator[str]:
