@@ -22,7 +22,13 @@ from pipeline.values import (
 )
 
 _MEDIAN_LABEL = re.compile(r"^(median|average|mean)\b")
-_MEDIAN_IN_PROSE = re.compile(r"\bmedian\b[^.$€£₹¥%]{0,80}?([$€£₹¥]\s?\d[\d,.]*\s?[kK]?)")
+# "median ... $61,590", "Median salary is 47.500 €", "median ... 47,500 USD", "median ... CA$64,000"
+_MEDIAN_IN_PROSE = re.compile(
+    r"\b(?i:median)\b[^.$€£₹¥%]{0,80}?"
+    r"((?:[A-Z]{1,2})?[$€£₹¥]\s?\d[\d,.]*\s?[kK]?|\d[\d,. ]*\d\s?(?:[$€£₹¥]|(?:USD|EUR|GBP|CAD|AUD|NZD|INR)\b))"
+)
+# A space between digit groups ("45 000 €") is part of the amount, not a word.
+_GROUPED_SPACE = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 _PERIOD_HINT = re.compile(r"(?:/|\bper\s|\ban?\s)\s?(?:hour|hr|day|week|wk|month|mo)", re.IGNORECASE)
 _LEVEL_LABEL = re.compile(r"^(entry|junior|mid|middle|senior|experienced|lead)[- ]?(level)?\b", re.IGNORECASE)
 _QUALIFIER = re.compile(r"\b[A-Z]{2,3}\b")
@@ -112,7 +118,7 @@ def _range_line(line: str) -> tuple[int, int] | None:
     """The range a line states and little else: "$45k - $60k", "$700 per month to $1,600 per month"
     (periods not counted as words); a sentence that mentions a range is a note."""
     found = parse_money_range(line)
-    if found is None or len(line.split()) <= 6 or len(_PERIODS.sub("", line).split()) <= 6:
+    if found is None or len(line.split()) <= 6 or len(_GROUPED_SPACE.sub("", _PERIODS.sub("", line)).split()) <= 6:
         return found
     return None
 
