@@ -14,7 +14,7 @@ from typing import Any
 from pipeline.errors import ParseError
 from pipeline.extract_salary import pay_period_flag, read_salary
 from pipeline.outline import Block, Field, Items, Outline, Paragraph, Section
-from pipeline.sections import KINDS, Kind, classify, names_widget, path_steps, step_number
+from pipeline.sections import KINDS, WIDGET, Kind, classify, path_steps, read_heading, step_number
 from pipeline.values import is_money, parse_experience, parse_money, parse_percent, parse_times, snake_case
 
 _PAGE_KIND = r"(?:career\s+(?:path\s+)?guide|career\s+profile|job\s+description)"
@@ -29,8 +29,9 @@ _TITLE_WRAPPER = re.compile(
     r"|summary\s+report\s+for:\s*(?:\d\d-\d{4}\.\d\d\s*[-–—]\s*)?(.+)",
     re.IGNORECASE,
 )
-# Social-post furniture ("Like • Comment • Repost • Send", "87 reactions • 14 comments", "Follow Jane for
-# more posts about product."): a paragraph that is only this is no part of the guide.
+# Social-post furniture after a post's last heading ("Like • Comment • Repost • Send", "87 reactions • 14
+# comments", "Follow Jane for more posts about product."): a paragraph that is only this is not the guide's.
+# Looked for under the last heading only, where it is, so no other paragraph pays for the check.
 _ACTION = r"(?:like|comment|repost|share|send|save|reply)"
 _COUNT = r"\d[\d,.]*[kK]?\s+(?:reactions?|comments?|reposts?|likes?|shares?)"
 _SOCIAL = re.compile(
@@ -97,8 +98,6 @@ def _parts(blocks: list[Block]) -> _Parts:
     lines: list[str] = []
     for block in blocks:
         if isinstance(block, Paragraph):
-            if _is_social(block.text):
-                return _parts([b for b in blocks if not (isinstance(b, Paragraph) and _is_social(b.text))])
             paragraphs.append(block.text)
             lines.append(block.text)
         elif isinstance(block, Items):
@@ -109,9 +108,9 @@ def _parts(blocks: list[Block]) -> _Parts:
     return _Parts(paragraphs, items, fields, lines, blocks)
 
 
-def _is_social(text: str) -> bool:
-    """A line of social-post furniture; the cheap tests first, as every paragraph is asked."""
-    return ("•" in text or text.startswith(("Follow ", "follow "))) and _SOCIAL.fullmatch(text) is not None
+def _without_social(blocks: list[Block]) -> list[Block]:
+    """The blocks but lines of social-post furniture, which follow a post's last heading."""
+    return [b for b in blocks if not (isinstance(b, Paragraph) and len(b.text) < 120 and _SOCIAL.fullmatch(b.text))]
 
 
 def _joined(texts: list[str]) -> str | None:
@@ -355,11 +354,14 @@ def extract(outline: Outline) -> dict[str, Any]:
     recognised = 0
     steps = 0  # how many of the next sections are steps of the career path
     after_path = False  # the previous section was the career path or one of its steps
+    last = len(sections) - 1
     for index, section in enumerate(sections):
-        parts = _parts(section.blocks)
-        known = classify(section.heading)
-        if known is None and names_widget(section.heading) and _widget_only(parts):
-            continue  # "Was this page helpful?" over "Yes" / "No": not the guide's
+        parts = _parts(section.blocks if index < last else _without_social(section.blocks))
+        known = read_heading(section.heading)
+        if known is WIDGET:
+            if _widget_only(parts):  # "Was this page helpful?" over "Yes" / "No": not the guide's
+                continue
+            known = None
         inside = container is not None and (
             container[1] is None or section.level is None or section.level > container[1]
         )
@@ -429,33 +431,32 @@ def extract(outline: Outline) -> dict[str, Any]:
 
 def _read_once(outline: Outline) -> int:
     """How many sections to read: all of them, or those before a second copy of the whole guide (a
-    page pasted twice): the sections from a repeat of the first heading on are the first ones again,
-    heading and content, and name a known section. The copy's own title line, a section holding the
-    preamble again, goes with it."""
+    page pasted twice). The copy starts halfway, with the first heading again or with the copy's own
+    title line (a section holding the preamble again), and from there the sections are the first
+    ones again, heading and content, naming a known section. Only whole copies: looking halfway
+    costs nothing for the usual guide."""
     sections = outline.sections
-    if len(sections) < 4:
-        return len(sections)
-    headings = [section.heading for section in sections]
-    start = 0
-    while (start := _index(headings, headings[0], start + 1)) >= 0:
-        copy = sections[start:]
-        if len(copy) >= 2 and copy == sections[: len(copy)] and any(classify(s.heading) for s in copy):
-            before = sections[start - 1]
-            retitled = start > 1 and before.heading.strip() == outline.title.strip()
-            return start - 1 if retitled and before.blocks == outline.preamble else start
-    return len(sections)
-
-
-def _index(values: list[str], value: str, start: int) -> int:
-    try:
-        return values.index(value, start)
-    except ValueError:
-        return -1
+    count = len(sections)
+    half = count // 2
+    if count < 4:
+        return count
+    middle = sections[half]
+    if count % 2:  # guide, title line, guide
+        if middle.heading.strip() != outline.title.strip() or middle.blocks != outline.preamble:
+            return count
+        start, copy = half, sections[half + 1 :]
+    elif middle.heading == sections[0].heading:  # guide, guide
+        start, copy = half, sections[half:]
+    else:
+        return count
+    if copy == sections[:half] and any(classify(section.heading) for section in copy):
+        return start
+    return count
 
 
 def _widget_only(parts: _Parts) -> bool:
     """Nothing under a widget's heading but its buttons ("Yes", "No", "Thanks for your feedback")."""
-    return not parts.fields and all(len(text.split()) <= 4 for text in (*parts.paragraphs, *parts.items))
+    return not parts.fields and not parts.items and max(map(len, parts.paragraphs), default=0) <= 32
 
 
 def _flag_headline_median(record: _Record) -> None:

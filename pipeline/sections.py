@@ -22,6 +22,7 @@ class Kind(Enum):
     CONTAINER = "container"  # children are structured records (tiers, FAQs, ...)
     GROUP = "group"  # only groups known sections (e.g. "Job Market Today")
     SPECIAL = "special"  # salary, market demand, outlook, balance
+    WIDGET = "widget"  # page furniture under a heading of its own (see ``read_heading``)
 
 
 # (section key, kind, pattern on the normalised heading); first match wins.
@@ -127,12 +128,18 @@ def classify(heading: str) -> tuple[str, Kind] | None:
 # Page furniture under a heading of its own, not a guide section: a feedback poll ("Was this page
 # helpful?" over "Yes" / "No"). Kept out of VOCABULARY: classify() answers "which guide section".
 _WIDGET = re.compile(r"(was|is|did) (this|the) (page|article|post|answer|information|content) (helpful|useful)\b")
+WIDGET = ("widget", Kind.WIDGET)
 
 
-@lru_cache(maxsize=4096)
-def names_widget(heading: str) -> bool:
-    """The heading of page furniture, not of the guide: "Was this page helpful?"."""
-    return _WIDGET.match(normalise_heading(heading)) is not None
+@lru_cache(maxsize=8192)
+def read_heading(heading: str) -> tuple[str, Kind] | None:
+    """What a heading opens for the extractor: the known section ``classify`` names, else ``WIDGET``
+    for page furniture ("Was this page helpful?"), else None. One cached call per heading, as the
+    extractor asks for every section."""
+    known = classify(heading)
+    if known is None and _WIDGET.match(normalise_heading(heading)) is not None:
+        return WIDGET
+    return known
 
 
 # A step of a how-to: "Step 1: Learn SQL", "STEP 3 – Build a portfolio", "Step two. Apply"; or a
