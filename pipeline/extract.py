@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from pipeline.errors import ParseError
-from pipeline.extract_salary import pay_period_flag, read_salary
+from pipeline.extract_salary import headline_median_flag, pay_period_flag, read_salary, read_wages_and_trends
 from pipeline.outline import Block, Field, Items, Outline, Paragraph, Section
 from pipeline.sections import KINDS, WIDGET, Kind, classify, path_steps, read_heading, step_number
 from pipeline.values import is_money, parse_experience, parse_money, parse_percent, parse_times, snake_case
@@ -47,7 +47,6 @@ _PAY_WORDS = re.compile(r"salary|\bpay\b|wage|earnings|compensation")
 _MONEY_FIRST = re.compile(r"[$€£₹¥]\s?\d")  # a line that starts with an amount
 _REMOTE = re.compile(r"remote[- ]?(friendly|ok|possible)?", re.IGNORECASE)
 _TAKEAWAY_LINE = re.compile(r"^(key )?(takeaway|lesson)", re.IGNORECASE)
-_TRENDS_LABEL = re.compile(r"growth|outlook|employment|openings|source")
 
 
 def clean_title(title: str) -> str:
@@ -212,23 +211,10 @@ def _salary(record: _Record, heading: str, parts: _Parts) -> None:
 
 
 def _wages_and_trends(record: _Record, heading: str, parts: _Parts) -> None:
-    """O*NET's "Wages & Employment Trends": "Median wages (2023): $23.09 hourly, $48,030 annual" is
-    the salary; projected growth and its source the outlook; employment and openings its text."""
-    pay = {label: value for label, value in parts.fields.items() if not _TRENDS_LABEL.search(label)}
-    for text in read_salary(record.data["salary"], heading, parts.blocks, pay):
+    data = record.data
+    stored, lines = read_wages_and_trends(data["salary"], data["outlook"], heading, parts.blocks, parts.fields)
+    for text in stored:
         _note_pay_period(record, text)
-    outlook = record.data["outlook"]
-    lines: list[str] = []
-    for block in parts.blocks:
-        if not isinstance(block, Field) or not _TRENDS_LABEL.search(label := block.label.lower()):
-            continue
-        if "source" in label:
-            outlook.setdefault("source", block.value)
-        elif "growth" in label or "outlook" in label:  # "Faster than average (5% to 6%)": a range is no rate
-            outlook["status"] = block.value
-            outlook["growth_rate_pct"] = parse_percent(block.value) if block.value.count("%") == 1 else None
-        else:
-            lines.append(f"{block.label}: {block.value}")
     record.add_prose("job_outlook", lines)
 
 
@@ -419,7 +405,8 @@ def extract(outline: Outline) -> dict[str, Any]:
             f"only general sections found ({found}) and nothing about a career: no salary, growth rate, "
             "responsibilities, skills, career path or outlook; is this a career guide?"
         )
-    _flag_headline_median(record)
+    if (flag := headline_median_flag(record.data["headline"], record.data["salary"])) is not None:
+        record.flags.append(flag)
     data = record.finish()
     if not has_guide_content(data):
         raise ParseError(
@@ -457,14 +444,6 @@ def _read_once(outline: Outline) -> int:
 def _widget_only(parts: _Parts) -> bool:
     """Nothing under a widget's heading but its buttons ("Yes", "No", "Thanks for your feedback")."""
     return not parts.fields and not parts.items and max(map(len, parts.paragraphs), default=0) <= 32
-
-
-def _flag_headline_median(record: _Record) -> None:
-    """A headline median outside the salary range: one of them is stale or for another place."""
-    median = record.data["headline"].get("median_salary")
-    low, high = record.data["salary"].get("minimum"), record.data["salary"].get("maximum")
-    if median is not None and low is not None and high is not None and low <= high and not low <= median <= high:
-        record.flags.append(f"headline median {median} is outside the salary range {low}-{high}")
 
 
 def has_guide_content(data: dict[str, Any]) -> bool:

@@ -2,7 +2,8 @@
 
 Guides write pay in many shapes: a range line ("37,000–58,000"), label lines with the amount on
 the next line ("Median" / "$47,500"), ``Label: value`` fields or list items ("Entry-Level:
-$45,000"), and prose ("The median annual wage ... was $61,590", "Top 10% ... $60,000+").
+$45,000"), and prose ("The median annual wage ... was $61,590", "Top 10% ... $60,000+"). Also
+O*NET's "Wages & Employment Trends" section and the check of the headline median against the range.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pipeline.outline import Block, Items, Paragraph
+from pipeline.outline import Block, Field, Items, Paragraph
 from pipeline.values import (
     CURRENCY_CODES,
     PERIODS_PER_YEAR,
@@ -18,6 +19,7 @@ from pipeline.values import (
     is_money,
     parse_money,
     parse_money_range,
+    parse_percent,
     pay_period,
 )
 
@@ -34,6 +36,7 @@ _LEVEL_LABEL = re.compile(r"^(entry|junior|mid|middle|senior|experienced|lead)[-
 _QUALIFIER = re.compile(r"\b[A-Z]{2,3}\b")
 _PARENTHESES = re.compile(r"\(([^)]*)\)")
 _TOP10 = re.compile(r"\btop\s+10\s*%", re.IGNORECASE)
+_TRENDS_LABEL = re.compile(r"growth|outlook|employment|openings|source")
 _ANNUAL = re.compile(r"(\S+)\s+annual(?:ly)?\b")
 # A heading that names the one figure under it: "Average salary", "Median Pay".
 _NAMES_MEDIAN = re.compile(r"\b(average|median|mean|typical)\b", re.IGNORECASE)
@@ -148,6 +151,36 @@ def _listed_ranges(salary: dict[str, Any], items: list[str]) -> list[str]:
     salary["maximum"] = max(high for (_, high), _ in bands)
     salary["currency"] = salary["currency"] or next(filter(None, (currency_of(item) for _, item in bands)), None)
     return [item for _, item in bands]
+
+
+def read_wages_and_trends(
+    salary: dict[str, Any], outlook: dict[str, Any], heading: str, blocks: list[Block], fields: dict[str, str]
+) -> tuple[list[str], list[str]]:
+    """O*NET's "Wages & Employment Trends": "Median wages (2023): $23.09 hourly, $48,030 annual" is
+    the salary; projected growth and its source the outlook. Returns the texts of stored pay figures
+    (as ``read_salary``) and the lines left for the outlook's text (employment, job openings)."""
+    pay = {label: value for label, value in fields.items() if not _TRENDS_LABEL.search(label)}
+    stored = read_salary(salary, heading, blocks, pay)
+    lines: list[str] = []
+    for block in blocks:
+        if not isinstance(block, Field) or not _TRENDS_LABEL.search(label := block.label.lower()):
+            continue
+        if "source" in label:
+            outlook.setdefault("source", block.value)
+        elif "growth" in label or "outlook" in label:  # "Faster than average (5% to 6%)": a range is no rate
+            outlook["status"] = block.value
+            outlook["growth_rate_pct"] = parse_percent(block.value) if block.value.count("%") == 1 else None
+        else:
+            lines.append(f"{block.label}: {block.value}")
+    return stored, lines
+
+
+def headline_median_flag(headline: dict[str, Any], salary: dict[str, Any]) -> str | None:
+    """A headline median outside the salary range: one of them is stale or for another place."""
+    median, low, high = headline.get("median_salary"), salary.get("minimum"), salary.get("maximum")
+    if median is not None and low is not None and high is not None and low <= high and not low <= median <= high:
+        return f"headline median {median} is outside the salary range {low}-{high}"
+    return None
 
 
 def pay_period_flag(text: str) -> str | None:
