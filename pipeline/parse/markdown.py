@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import html
 import re
+from itertools import chain
 from typing import NamedTuple, TypeAlias
 
 from pipeline.errors import ParseError
@@ -62,7 +63,8 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]
 # Escaped punctuation and code spans are set aside as private-use characters while the
 # other markers are removed, then put back.
 _ESCAPED = 0xE000
-_CODE_SPAN = 0xE100
+# Where a code span was set aside (a private-use character): its text is kept from the other rules.
+_CODE_MARK = chr(0xE100)
 _UNESCAPE = {_ESCAPED + code: chr(code) for code in range(33, 127)}
 
 _FOOTER = re.compile(
@@ -109,11 +111,11 @@ def clean_inline(text: str) -> str:
             text = text[:-1]  # a hard line break
         text = _ESCAPE.sub(lambda m: chr(_ESCAPED + ord(m.group(1))), text)
     codes: list[str] = []
-    if "`" in text:
+    if "`" in text and _CODE_MARK not in text:
 
         def set_aside(match: re.Match[str]) -> str:
             codes.append(match.group(2).strip())
-            return chr(_CODE_SPAN + len(codes) - 1)
+            return _CODE_MARK
 
         text = _CODE.sub(set_aside, text)
     if "[" in text:
@@ -131,8 +133,9 @@ def clean_inline(text: str) -> str:
         text = _STRIKE.sub(r"\1", text)
     if "&" in text:
         text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
-    for index, code in enumerate(codes):
-        text = text.replace(chr(_CODE_SPAN + index), code)
+    if codes:  # one pass, however many spans: each mark takes back its span, in order
+        parts = text.split(_CODE_MARK)
+        text = "".join(chain.from_iterable(zip(parts, [*codes, ""], strict=True)))
     return normalize_space(text.translate(_UNESCAPE))
 
 
