@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.errors import ParseError
+from pipeline.extract import extract
 from pipeline.outline import Block, Field, Items, Outline, Paragraph
 from pipeline.parse.html import looks_like_html, parse_html
 from pipeline.parse.html_chrome import strip_site_suffix
@@ -95,6 +96,17 @@ CHROME_TEXT = [
 ]  # fmt: skip
 
 
+SALARY = "🇺🇸 Annual Salary (US, USD)"
+# The divsoup page writes the salary levels as a two-column table: a Field per row.
+DIVSOUP_SALARY_SHAPE = "P F F F F P"
+
+
+def _expected_shape(path: Path) -> list[tuple[str, str]]:
+    if path != DIVSOUP:
+        return EXPECTED_SHAPE
+    return [(heading, DIVSOUP_SALARY_SHAPE if heading == SALARY else shape) for heading, shape in EXPECTED_SHAPE]
+
+
 def _parse(path: Path) -> Outline:
     return parse_html(path.read_text(encoding="utf-8"))
 
@@ -137,6 +149,12 @@ def _without_levels(outline: Outline) -> tuple[object, ...]:
         tuple(outline.preamble),
         tuple((section.heading, tuple(section.blocks)) for section in outline.sections),
     )
+
+
+def _without_salary(outline: Outline) -> Outline:
+    sections = [section for section in outline.sections if section.heading != SALARY]
+    assert len(sections) == len(outline.sections) - 1
+    return Outline(outline.title, outline.preamble, sections)
 
 
 def _assert_no_empty_blocks(outline: Outline) -> None:
@@ -187,22 +205,22 @@ def test_headings_in_document_order(path: Path) -> None:
 @pytest.mark.parametrize("path", GUIDES, ids=lambda p: p.stem)
 def test_block_shape_of_every_section(path: Path) -> None:
     outline = _parse(path)
-    assert [(section.heading, _shape(section.blocks)) for section in outline.sections] == EXPECTED_SHAPE
+    assert [(section.heading, _shape(section.blocks)) for section in outline.sections] == _expected_shape(path)
 
 
 @pytest.mark.parametrize("path", GUIDES, ids=lambda p: p.stem)
 def test_market_demand_and_salary_lines(path: Path) -> None:
     outline = _parse(path)
     assert _section(outline, "📈 Market Demand")[:3] == [Paragraph("Low"), Paragraph("High"), Paragraph("High")]
-    assert _section(outline, "🇺🇸 Annual Salary (US, USD)") == [
+    if path == DIVSOUP:  # <table class="tiers">: a row of two cells is a label and its value
+        levels = [Field("Entry-Level", "$40,150"), Field("Mid-Level", "$47,500"), Field("Senior-Level", "$54,850")]
+    else:  # a span per line, as the text sample has them
+        levels = [Paragraph(text) for text in ("Entry-Level", "$40,150", "Mid-Level", "$47,500", "Senior-Level")]
+        levels.append(Paragraph("$54,850"))
+    assert _section(outline, SALARY) == [
         Paragraph("37,000—58,000"),
         Field("Median", "$47,500"),
-        Paragraph("Entry-Level"),
-        Paragraph("$40,150"),
-        Paragraph("Mid-Level"),
-        Paragraph("$47,500"),
-        Paragraph("Senior-Level"),
-        Paragraph("$54,850"),
+        *levels,
         Paragraph(
             "Top 10% of earners in this field can expect salaries starting from $58,000+ per year, "
             "especially with specialized skills in high-demand areas."
@@ -303,7 +321,12 @@ def test_heading_levels_follow_tags_and_classes() -> None:
 
 
 def test_both_renderings_give_the_same_outline() -> None:
-    assert _without_levels(_parse(SEMANTIC)) == _without_levels(_parse(DIVSOUP))
+    # All but the salary levels, which are lines in one and table rows (fields) in the other
+    # (test_market_demand_and_salary_lines); the extractor reads the same figures from both.
+    semantic, divsoup = _parse(SEMANTIC), _parse(DIVSOUP)
+    assert _without_levels(_without_salary(semantic)) == _without_levels(_without_salary(divsoup))
+    assert extract(semantic)["salary"] == extract(divsoup)["salary"]
+    assert extract(divsoup)["salary"]["entry"] == 40150 and extract(divsoup)["salary"]["senior"] == 54850
 
 
 def test_matches_the_text_parser_on_the_text_sample() -> None:
@@ -544,3 +567,123 @@ def test_wiki_page_furniture_is_chrome() -> None:
     for word in furniture:
         assert word not in text
     assert "A pharmacist prepares and dispenses medicines." in text
+
+
+# -- citation and footnote markers ----------------------------------------------------------------
+
+PROBE = Path(__file__).parent / "fixtures" / "html_probe"
+
+
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "<sup class='reference'><a href='#cite_note-3'>[3]</a></sup>",  # MediaWiki without a cite_ref id
+        "<sup>[4]</sup>",
+        "<sup>[12][13]</sup>",
+        "<sup>[3]: 12–14</sup>",  # with a page number
+        "<sup>[a]</sup>",
+        "<sup>[note 2]</sup>",
+        "<sup>[citation needed]</sup>",
+        "<sup>[<i><a href='/wiki/Citation_needed'>citation needed</a></i>]</sup>",
+        "<sup class='noprint Inline-Template'>[<i>clarification needed</i>]</sup>",
+        "<a href='#fn1'>[1]</a>",
+        "<a href='https://www.bls.gov/ooh/'>[2]</a>",  # a blog's source link written as a marker
+        "<sup id='fnref:2'><a href='#fn:2' class='footnote-ref'>2</a></sup>",  # Python-Markdown
+        "<sup class='footnote-ref'><a href='#fn1' id='fnref1'>[1]</a></sup>",  # markdown-it
+        "<a href='#fn1' class='footnote-ref' id='fnref1' role='doc-noteref'><sup>1</sup></a>",  # pandoc
+        "<a href='#_ftn1' name='_ftnref1'>[1]</a>",  # Word's HTML export
+        "<a href='/guide#footnote-4'><sup>4</sup></a>",
+    ],
+)
+def test_citation_markers_are_dropped(marker: str) -> None:
+    outline = parse_html(
+        _page(
+            f"<h1>Nurse</h1><p>Nurses earn $40{marker} an hour.</p>"
+            f"<h2>Pay{marker}</h2><p>The median is $81,220.{marker}</p><ul><li>Night shifts{marker}</li></ul>"
+        )
+    )
+    assert outline.preamble == [Paragraph("Nurses earn $40 an hour.")]
+    assert [s.heading for s in outline.sections] == ["Pay"]
+    assert outline.sections[0].blocks == [Paragraph("The median is $81,220."), Items(("Night shifts",))]
+
+
+def test_brackets_and_superscripts_that_are_text_stay() -> None:
+    outline = parse_html(
+        _page(
+            "<h1>Guide</h1><h2>Forms</h2>"
+            "<p>Fill in the [Optional] fields. The fee was $40[3] in total.</p>"
+            "<p>Offices need 10 m<sup>2</sup> per person; 10<sup>6</sup> records a year.</p>"
+            "<p>See <a href='/forms'>[Optional] forms</a>, <a href='#section-2'>2</a> and <a href='#notes'>Notes</a>."
+            "<sup>TM</sup></p>"
+        )
+    )
+    assert outline.sections[0].blocks == [
+        Paragraph("Fill in the [Optional] fields. The fee was $40[3] in total."),
+        Paragraph("Offices need 10 m2 per person; 106 records a year."),
+        Paragraph("See [Optional] forms, 2 and Notes.TM"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        pytest.param(
+            "<section class='footnotes' role='doc-endnotes'><hr><ol><li id='fn1'><p>Source one. "
+            "<a href='#fnref1' class='footnote-back'>↩︎</a></p></li></ol></section>",
+            id="pandoc",
+        ),
+        pytest.param(
+            "<hr class='footnotes-sep'><section class='footnotes'><ol class='footnotes-list'>"
+            "<li id='fn1' class='footnote-item'><p>Source one. <a href='#fnref1' class='footnote-backref'>↩︎</a>"
+            "</p></li></ol></section>",
+            id="markdown-it",
+        ),
+        pytest.param(
+            "<div class='footnote'><hr><ol><li id='fn:1'><p>Source one.&#160;<a class='footnote-backref' "
+            "href='#fnref:1'>&#8617;</a></p></li></ol></div>",
+            id="python-markdown",
+        ),
+        pytest.param(
+            "<div class='footnotes' role='doc-endnotes'><ol><li id='fn:1'><p>Source one.</p></li></ol></div>",
+            id="kramdown",
+        ),
+        pytest.param(
+            "<div class='reflist'><ol class='references'><li id='cite_note-1'><b><a href='#cite_ref-1'>^</a></b> "
+            "Source one.</li></ol></div>",
+            id="mediawiki",
+        ),
+        pytest.param("<ol class='references'><li>Source one.</li></ol>", id="ol-references"),
+    ],
+)
+def test_footnote_lists_are_chrome(notes: str) -> None:
+    outline = parse_html(_page(f"<h1>Nurse</h1><h2>Pay</h2><p>The median is $81,220.</p>{notes}<p>Last line.</p>"))
+    assert outline.sections[0].blocks == [Paragraph("The median is $81,220."), Paragraph("Last line.")]
+
+
+def test_a_guide_sources_list_is_not_a_footnote_list() -> None:
+    outline = parse_html(
+        _page(
+            "<h1>Nurse</h1><section class='sources' id='sources-references'><h2>Sources &amp; References</h2>"
+            "<ol class='source-list'><li>U.S. Bureau of Labor Statistics</li></ol></section>"
+            "<div class='references'><h2>References</h2><ul><li>O*NET</li></ul></div>"
+        )
+    )
+    assert [(s.heading, s.blocks) for s in outline.sections] == [
+        ("Sources & References", [Items(("U.S. Bureau of Labor Statistics",))]),
+        ("References", [Items(("O*NET",))]),
+    ]
+
+
+def test_wiki_page_keeps_no_markers_and_no_reference_list() -> None:
+    outline = _parse(PROBE / "wiki-pharmacist.html")
+    text = _all_text(outline)
+    assert "[" not in text and "^" not in text and "Merriam-Webster" not in text
+    assert outline.preamble[1] == Paragraph("Pharmacists are the third-largest health professional group in the world.")
+    us = _section(outline, "United States")
+    assert us == [
+        Paragraph(
+            "As of 2023, the median annual wage for pharmacists in the United States was $136,030. "
+            "Employment is projected to grow 3% from 2023 to 2033."
+        )
+    ]
+    assert _section(outline, "References") == []

@@ -37,6 +37,8 @@ CHROME_ROLES: Final = frozenset(
     {
         "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog",
         "menu", "menubar", "toolbar",
+        # DPUB-ARIA footnote apparatus (pandoc, kramdown, Hugo): the marker, the list, the way back.
+        "doc-noteref", "doc-endnotes", "doc-footnote", "doc-backlink",
     }
 )  # fmt: skip
 # Single parts of a class/id token that mark chrome.
@@ -48,12 +50,14 @@ _CHROME_PARTS: Final = frozenset(
         "paywall", "popup", "modal", "promo", "comments", "comment", "masthead",
         # Wiki page furniture: edit links, contents box, infobox, hatnotes, navboxes, categories.
         "editsection", "toc", "toctitle", "infobox", "hatnote", "navbox", "catlinks", "noprint",
+        # Footnote and reference lists: section.footnotes, ol.footnotes-list, div.reflist.
+        "footnotes", "reflist",
     }
 )  # fmt: skip
 # Multi-part terms: they match when the token's parts contain them consecutively.
 _CHROME_PHRASES: Final = (
     "related-jobs", "related-posts", "related-articles", "more-stories", "skip-link", "screen-reader-text",
-    "cite-ref", "site-sub",
+    "cite-ref", "site-sub", "footnote-ref", "footnote-backref", "references-wrap",
 )  # fmt: skip
 _DASHED_PHRASES: Final = tuple(f"-{phrase}-" for phrase in _CHROME_PHRASES)
 _MAIN_ROLE: Final = "main"
@@ -99,7 +103,7 @@ def class_profile(value: str) -> ClassProfile:
     tokens = tuple(value.split())
     return ClassProfile(
         tokens=tokens,
-        chrome=any(map(_chrome_token, tokens)),
+        chrome=any(map(_chrome_token, tokens)) or "footnote" in tokens,  # Python-Markdown's div.footnote
         heading=not HEADING_CLASSES.isdisjoint(tokens),
         top_heading=not _TOP_HEADING_CLASSES.isdisjoint(tokens),
         item=any(not _ITEM_PARTS.isdisjoint(token_parts(token)[-1:]) for token in tokens),
@@ -126,6 +130,46 @@ def _is_text_anchor(tag: Element, ident: str) -> bool:
 
 # The elements the survey can care about for their name alone.
 _NOTABLE_TAGS: Final = frozenset({*HEADING_LEVELS, *_LANDMARK_TAGS, "title", "body"})
+# What a tag name alone tells the survey, one dict lookup per element: chrome, notable,
+# a header to judge, or a possible citation marker or reference list (_NOTE).
+_CHROME, _NOTABLE, _HEADER, _NOTE = 1, 2, 3, 4
+_NAME_KINDS: Final = {
+    **dict.fromkeys(CHROME_TAGS, _CHROME),
+    **dict.fromkeys(_NOTABLE_TAGS, _NOTABLE),
+    "header": _HEADER,
+    "a": _NOTE,
+    "sup": _NOTE,
+    "ol": _NOTE,
+}
+
+# Citation and footnote markers: the whole text of a <sup> or <a> is a bracketed short marker
+# ("[3]", "[12][13]", "[a]", "[note 1]", "[citation needed]", "[3]: 12-14" with a page), or an
+# <a> links to a footnote anchor (#cite_note-3, #fn:2, #_ftn1) with a number or sign as text.
+# A <sup>2</sup> alone is an exponent as often as a footnote, so it stays.
+_MARKER_BODY = (
+    r"\d{1,4}|[a-z]{1,2}|[A-Z]|[ivx]{1,6}|(?:[Nn]ote|NB|nb|[Ff]n)\.?\s?[0-9A-Za-z]{1,4}"
+    r"|(?:[a-z]+ ){1,3}needed|dubious|discuss|sic|vague|dead link|failed verification"
+    r"|(?:by |according to )?whom\?|when\?|who\?|which\?|where\?|why\?"
+)
+_MARKER = re.compile(rf"(?:\[\s?(?:{_MARKER_BODY})\s?\](?::\s?[\d–-]{{1,12}})?[\s,]*)+")
+# What a footnote anchor's fragment starts with (MediaWiki, markdown-it, pandoc, Word, LibreOffice).
+_FOOTNOTE_FRAGMENTS: Final = (
+    "cite_note", "cite-note", "fn", "footnote", "endnote", "note", "ref", "_ftn", "_edn", "ftn", "edn", "sdfootnote",
+)  # fmt: skip
+_NOTE_TEXT = re.compile(r"[\[(]?(?:\d{1,4}|[A-Za-z]|[ivx]{1,6}|[*†‡§¶↩↑^]{1,3}\ufe0e?)[\])]?")
+_MAX_MARKER: Final = 40
+_MAX_NOTE_TEXT: Final = 12  # the longest text (spaces around it included) of an unbracketed marker
+
+
+def _note_marker(tag: Element, footnote: bool) -> bool:
+    """Whether a <sup> or <a> (``footnote``: linking to a footnote) is a marker, not text."""
+    text = plain_text(tag, "") if len(tag) else tag.text
+    if not text or len(text) > _MAX_MARKER:
+        return False
+    text = text.strip()
+    if text[:1] == "[" and _MARKER.fullmatch(text) is not None:
+        return True
+    return footnote and _NOTE_TEXT.fullmatch(text) is not None
 
 
 class Survey:
@@ -148,27 +192,33 @@ class Survey:
         # (with their name and attributes, None for a ``header`` without any).
         self.named_chrome: list[Element] = []
         self.to_judge: list[tuple[Element, str, dict[str, str] | None]] = []
+        # Links, superscripts and ordered lists: citation markers and reference lists are among them.
+        self.notes: list[tuple[Element, str, dict[str, str] | None]] = []
         self._attributes: dict[Element, dict[str, str]] = {}
         self._profiles: dict[Element, ClassProfile] = {}
         self._heading_counts: dict[Element, int] | None = None
         self._found_body = False
-        named_chrome, to_judge = self.named_chrome, self.to_judge
+        named_chrome, to_judge, notes = self.named_chrome, self.to_judge, self.notes
+        kinds = _NAME_KINDS
         for root in top:
             for node in root.iter(etree.Element):
                 name = node.tag
                 items = node.items()
-                if items:
-                    attributes = self._read(node, name, items)
-                    if name in CHROME_TAGS:
-                        named_chrome.append(node)
-                    else:
-                        to_judge.append((node, name, attributes))
-                elif name in CHROME_TAGS:
+                if name not in kinds:  # most elements: a div, a span, a p ...
+                    if items:
+                        to_judge.append((node, name, self._read(node, name, items)))
+                    continue
+                kind = kinds[name]
+                attributes = self._read(node, name, items) if items else None
+                if kind == _CHROME:
                     named_chrome.append(node)
-                elif name in _NOTABLE_TAGS:
+                    continue
+                if attributes is not None or kind == _HEADER:
+                    to_judge.append((node, name, attributes))
+                elif kind == _NOTABLE:
                     self._note(node, name, False, None)
-                elif name == "header":
-                    to_judge.append((node, name, None))
+                if kind == _NOTE and (attributes is not None or name == "sup"):
+                    notes.append((node, name, attributes))  # a bare <a> or <ol> names no footnote
         self.landmark_set = set(self.landmarks)
 
     def _read(self, node: Element, name: str, items: list[tuple[str, str]]) -> dict[str, str]:
@@ -280,6 +330,7 @@ class ChromeJudge:
         self._profiles = survey.profiles
         self.chrome: set[Element] = set(survey.named_chrome)
         self.chrome.update(tag for tag, name, attributes in survey.to_judge if self._judge(tag, name, attributes))
+        self.chrome.update(self._notes(survey.notes))
 
     def is_chrome(self, tag: Element) -> bool:
         """Whether ``tag`` itself (not its ancestors) is page chrome."""
@@ -311,6 +362,29 @@ class ChromeJudge:
             return True
         ident = attributes.get("id")
         return ident is not None and ident != "" and _chrome_token(ident) and not _is_text_anchor(tag, ident)
+
+    def _notes(self, notes: list[tuple[Element, str, dict[str, str] | None]]) -> list[Element]:
+        """Citation and footnote markers, and MediaWiki's ol.references, among links, superscripts
+        and ordered lists ("references" alone on a div or section may be a guide's sources)."""
+        found = []
+        for tag, name, attributes in notes:
+            if name == "a":
+                text = tag.text
+                if text is not None and len(text) > _MAX_NOTE_TEXT and "[" not in text:
+                    continue  # most links: words, and no marker is that long without brackets
+                href = None if attributes is None else attributes.get("href")
+                at = -1 if href is None else href.find("#")
+                footnote = at >= 0 and href is not None and href.startswith(_FOOTNOTE_FRAGMENTS, at + 1)
+                if not ((footnote or (text is not None and "[" in text)) and _note_marker(tag, footnote)):
+                    continue
+            elif name == "sup":
+                if not _note_marker(tag, False):
+                    continue
+            elif (profile := self._profiles.get(tag)) is None or "references" not in profile.tokens:
+                continue
+            if tag not in self._protected:
+                found.append(tag)
+        return found
 
     def _site_header(self, tag: Element) -> bool:
         """A ``header`` is site chrome unless it sits inside the main content or holds the h1."""

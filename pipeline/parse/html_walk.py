@@ -20,12 +20,15 @@ from pipeline.parse.html_inline import (
     BULLET_START,
     INLINE,
     NO_SPLIT,
+    TableHeading,
     bold_heading,
     clean,
     emoji_alt,
     inline_only,
     inline_text,
     spans_only,
+    table_blocks,
+    table_rows,
 )
 from pipeline.parse.html_tree import STRING_CONTAINERS, Document, Element, Node, in_string_container
 
@@ -39,7 +42,7 @@ _RUBY_TAGS: Final = frozenset({"rt", "rp"})
 # What the walk does on entering an element, by tag name (a name not listed is a block, or a
 # <div class="title"> heading, a bold-line heading ...: see ``_enter_other``). Heading tags map
 # to their level, 1-6.
-_BR, _IMG, _LIST_TAG, _LI, _DT_DD, _INLINE, _SPAN = 10, 11, 12, 13, 14, 15, 16
+_BR, _IMG, _LIST_TAG, _LI, _DT_DD, _INLINE, _SPAN, _TABLE = 10, 11, 12, 13, 14, 15, 16, 17
 _KINDS: Final[dict[str, int]] = {
     **HEADING_LEVELS,
     **dict.fromkeys(INLINE, _INLINE),
@@ -51,6 +54,7 @@ _KINDS: Final[dict[str, int]] = {
     "li": _LI,
     "dt": _DT_DD,
     "dd": _DT_DD,
+    "table": _TABLE,
 }
 
 
@@ -187,6 +191,8 @@ class Walker:
         if kind == _DT_DD:
             self._start_capture(name, tag)
             return _CAPTURE
+        if kind == _TABLE:
+            return self._table(tag, name)
         # _IMG
         self._buffer.append(emoji_alt(self._judge, tag))
         return _SKIP
@@ -236,6 +242,24 @@ class Walker:
         elif kids and name not in NO_SPLIT and spans_only(tag, kids, plain):
             flags |= _SPLIT
         return flags
+
+    def _table(self, tag: Element, name: str) -> int:
+        """A data table is read row by row here (see ``table_rows``); a layout table is walked."""
+        if self._capture_kind is None and not self._list_depth and not self._pre_depth and not self._ruby:
+            rows = table_rows(tag, self._judge)
+            if rows is not None:
+                if self._buffer:
+                    self._flush()
+                for block in table_blocks(rows):
+                    if isinstance(block, TableHeading):
+                        self._last_level = block.level
+                        self._heading(block.text, block.level)
+                    elif isinstance(block, str):
+                        self._line(block)
+                    else:
+                        self._block(block)
+                return _SKIP
+        return self._enter_other(tag, name)
 
     def _exit(self, tag: Node, flags: int) -> None:
         if flags & _RUBY:
