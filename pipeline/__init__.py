@@ -3,4 +3,4 @@
 __version__ = "0.1.0"
 
 # Bump whenever extracted output changes, so stored raw documents get re-derived.
-PARSER_VERSION = "5"
+PARSER_VERSION = "6"
