@@ -37,7 +37,7 @@ _SENTENCE_WORDS = 5  # a field value this long without figures is a sentence
 class TruncatedDocument(ParseError):
     """The document stops part-way; ``where`` quotes its last characters."""
 
-    def __init__(self, reason: str, where: str) -> None:
+    def __init__(self, reason: str, where: str = "") -> None:  # a default: unpickling passes the reason only
         self.where = where
         super().__init__(reason)
 

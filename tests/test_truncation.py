@@ -118,3 +118,26 @@ def test_the_last_item_of_a_list_of_sentences_cut_mid_word_is_refused() -> None:
     assert reason is not None and "destruction of confidenti' with no final newline" in reason
     words = data.index(b"Customer service orientation") + len(b"Customer service orientation")
     assert refusal(data[:words], "whole.txt") is None  # a list of words, not sentences: ends on a word when whole
+
+
+def test_the_error_crosses_a_process_boundary_intact() -> None:
+    """Parse workers send it back pickled; unpickling it once broke the whole process pool."""
+    import pickle
+
+    with pytest.raises(TruncatedDocument) as caught:
+        process_document(PAGE[: PAGE.index('<ul class="', len(PAGE) // 2) + 6].encode(), name="page.html")
+    copy = pickle.loads(pickle.dumps(caught.value))
+    assert (copy.reason, copy.where, copy.format) == (caught.value.reason, caught.value.where, caught.value.format)
+
+
+def test_every_document_error_survives_pickling() -> None:
+    import pickle
+
+    from pipeline.errors import DecodeError, DocumentError, SourceError, ValidationFailed
+
+    for error in (DocumentError("a"), SourceError("b"), DecodeError("c"), ParseError("d"), TruncatedDocument("e", "f")):
+        copy = pickle.loads(pickle.dumps(error))
+        assert type(copy) is type(error) and copy.reason == error.reason
+    failed = pickle.loads(pickle.dumps(ValidationFailed(["min above max", "tiers out of order"])))
+    assert failed.problems == ["min above max", "tiers out of order"]
+    assert failed.reason == "min above max; tiers out of order"
