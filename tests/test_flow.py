@@ -185,3 +185,28 @@ def test_each_run_publishes_markdown_and_table_artifacts(prefect_api: str, tmp_p
     assert "empty file" in published["markdown"]
     assert "medical-records-technician" in published["markdown"]
     assert "quarantined" in published["table"]
+
+
+def test_broken_inputs_come_back_from_the_parse_workers(prefect_api: str, tmp_path: Path) -> None:
+    """Quarantine reasons cross the process boundary: a truncated guide once broke the worker pool."""
+    from flows.ingest import shutdown_process_pool
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    data = SAMPLE.read_bytes()
+    (inputs / "a-guide.txt").write_bytes(data)
+    (inputs / "b-cut.txt").write_bytes(data[: data.index(b"destruction of confidenti") + 25])
+    (inputs / "c-cut.html").write_bytes(b"<html><body><h1>Welder</h1><h2>Salary</h2><p>$40,000</p><ul cla")
+    (inputs / "d-invalid.txt").write_bytes(data.replace("37,000β€”58,000".encode(), b"58,000-37,000"))
+    config = IngestConfig(
+        paths=[str(inputs)], warehouse=str(tmp_path / "w.duckdb"), batch_size=2, workers=2, task_runner="processes"
+    )
+    try:
+        summary = ingest_flow(config)
+    finally:
+        shutdown_process_pool()
+    assert dict(summary.counts) == {"loaded": 1, "quarantined": 3}
+    reasons = dict(summary.problems)
+    assert "looks cut off" in reasons[str(inputs / "b-cut.txt")]
+    assert "stops inside a tag" in reasons[str(inputs / "c-cut.html")]
+    assert "minimum is above maximum" in reasons[str(inputs / "d-invalid.txt")]
